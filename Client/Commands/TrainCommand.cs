@@ -1,0 +1,239 @@
+using System.ComponentModel;
+using System.Globalization;
+using AslSweep.Client.Output;
+using AslSweep.Training.Data;
+using AslSweep.Training.Trainer;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AslSweep.Client.Commands;
+
+/// <summary><c>aslsweep train</c>: one training run like the notebook, with progress and metrics files.</summary>
+public sealed class TrainCommand : Command<TrainCommand.Settings>
+{
+    /// <summary>Options of <c>train</c>.</summary>
+    public sealed class Settings : ModelSettings
+    {
+        [CommandOption("--train <CSV>")]
+        [Description("Training CSV (label,pixel1..pixel784). Omit with --valid to use the embedded synthetic data.")]
+        public string? Train { get; init; }
+
+        [CommandOption("--valid <CSV>")]
+        [Description("Validation CSV.")]
+        public string? Valid { get; init; }
+
+        [CommandOption("--labels <MODE>")]
+        [Description("Label convention: auto (a 24 means Kaggle, a 9 contiguous), kaggle or contiguous.")]
+        [DefaultValue(LabelConvention.Auto)]
+        public LabelConvention Labels { get; init; } = LabelConvention.Auto;
+
+        [CommandOption("--epochs <N>")]
+        [DefaultValue(20)]
+        public int Epochs { get; init; } = 20;
+
+        [CommandOption("--batch-size <N>")]
+        [DefaultValue(32)]
+        public int BatchSize { get; init; } = 32;
+
+        [CommandOption("--seed <N>")]
+        [Description("Seed of initialisation, shuffling, dropout and augmentation.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        [CommandOption("--optimizer <NAME>")]
+        [Description("rmsprop (Keras defaults), adam or sgd.")]
+        [DefaultValue(OptimizerKind.RmsProp)]
+        public OptimizerKind Optimizer { get; init; } = OptimizerKind.RmsProp;
+
+        [CommandOption("--learning-rate <LR>")]
+        [DefaultValue(1e-3)]
+        public double LearningRate { get; init; } = 1e-3;
+
+        [CommandOption("--momentum <M>")]
+        [Description("SGD momentum.")]
+        [DefaultValue(0.9)]
+        public double Momentum { get; init; } = 0.9;
+
+        [CommandOption("--weight-decay <WD>")]
+        [DefaultValue(0.0)]
+        public double WeightDecay { get; init; }
+
+        [CommandOption("--label-smoothing <S>")]
+        [DefaultValue(0.0)]
+        public double LabelSmoothing { get; init; }
+
+        [CommandOption("--augment")]
+        [Description("Random rotation (10 deg), zoom (0.1) and shift (0.1) of every training batch.")]
+        public bool Augment { get; init; }
+
+        [CommandOption("--augment-strength <S>")]
+        [Description("Scales the augmentation ranges.")]
+        [DefaultValue(1.0)]
+        public double AugmentStrength { get; init; } = 1.0;
+
+        [CommandOption("--hflip")]
+        [Description("Also mirror images left-right (off by default: a mirrored hand is another signer's hand).")]
+        public bool HorizontalFlip { get; init; }
+
+        [CommandOption("--lr-schedule <NAME>")]
+        [Description("none, reduceonplateau or cosine.")]
+        [DefaultValue(LrScheduleKind.None)]
+        public LrScheduleKind LrSchedule { get; init; } = LrScheduleKind.None;
+
+        [CommandOption("--early-stopping <PATIENCE>")]
+        [Description("Stop after this many epochs without a validation-loss improvement (0 = off).")]
+        [DefaultValue(0)]
+        public int EarlyStopping { get; init; }
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("cpu or cuda:N.")]
+        [DefaultValue("cpu")]
+        public string Device { get; init; } = "cpu";
+
+        [CommandOption("--threads <N>")]
+        [Description("Torch threads (0 = torch's default).")]
+        [DefaultValue(0)]
+        public int Threads { get; init; }
+
+        [CommandOption("--out <FOLDER>")]
+        [Description("Output folder for metrics, checkpoint and weights (default runs/<time>).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--resume")]
+        [Description("Continue from the checkpoint in --out.")]
+        public bool Resume { get; init; }
+
+        [CommandOption("--synthetic-train-per-class <N>")]
+        [DefaultValue(100)]
+        public int SyntheticTrainPerClass { get; init; } = 100;
+
+        [CommandOption("--synthetic-valid-per-class <N>")]
+        [DefaultValue(30)]
+        public int SyntheticValidPerClass { get; init; } = 30;
+
+        /// <summary>The run's hyperparameters; throws <see cref="UsageException"/> naming every bad option.</summary>
+        public TrainingConfig ToTrainingConfig()
+        {
+            var config = new TrainingConfig
+            {
+                Model = ToCnnConfig(),
+                Epochs = Epochs,
+                BatchSize = BatchSize,
+                Optimizer = Optimizer,
+                LearningRate = LearningRate,
+                Momentum = Momentum,
+                WeightDecay = WeightDecay,
+                LabelSmoothing = LabelSmoothing,
+                Augmentation = new AugmentationOptions { Enabled = Augment, Strength = AugmentStrength, HorizontalFlip = HorizontalFlip },
+                LrSchedule = new LrScheduleOptions { Kind = LrSchedule },
+                EarlyStoppingPatience = EarlyStopping,
+                Seed = Seed,
+            };
+            var problems = config.Validate().ToList();
+            if (Threads < 0)
+            {
+                problems.Add($"threads: {Threads} is negative");
+            }
+
+            if (SyntheticTrainPerClass < 1 || SyntheticValidPerClass < 1)
+            {
+                problems.Add("synthetic_train_per_class: both synthetic sizes must be at least 1");
+            }
+
+            if (Resume && Out is null)
+            {
+                problems.Add("resume: needs --out, the folder of the run to continue");
+            }
+
+            OptionNames.ThrowIfAny(problems);
+            return config;
+        }
+    }
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        TrainingConfig config = settings.ToTrainingConfig();
+        var device = ResolveDevice(settings.Device);
+        var synthetic = new SyntheticSignMnistOptions { TrainPerClass = settings.SyntheticTrainPerClass, ValidPerClass = settings.SyntheticValidPerClass };
+        TrainingData data = TrainingData.Load(settings.Train, settings.Valid, settings.Labels, synthetic);
+        DescribeData(data);
+
+        string outDir = settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+        string checkpoints = Path.Combine(outDir, "checkpoint");
+        if (!settings.Resume && TrainingCheckpoint.Exists(checkpoints))
+        {
+            throw new UsageException($"--out: {outDir} already holds a run; pass --resume to continue it or choose another folder");
+        }
+
+        TorchDevices.SetThreads(settings.Threads);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            using var trainSet = DeviceDataset.Create(data.Train, device);
+            using var validSet = DeviceDataset.Create(data.Valid, device);
+            using var session = new TrainingSession(config, device);
+            var writer = new RunOutputWriter(outDir, config, data);
+            TrainingResult result = ConsoleTrainingProgress.Run(config.Epochs, observer =>
+                session.Run(trainSet, validSet, new TrainingRunOptions { CheckpointDirectory = checkpoints, Resume = settings.Resume, Observer = new TeeObserver(observer, writer) }, cancel.Token));
+            writer.Finish(result);
+            if (result.Outcome is TrainingOutcome.Completed or TrainingOutcome.EarlyStopped)
+            {
+                session.SaveWeights(Path.Combine(outDir, "model.bin"));
+            }
+
+            string colour = result.Outcome switch { TrainingOutcome.Diverged => "red", TrainingOutcome.Cancelled => "yellow", _ => "green" };
+            AnsiConsole.MarkupLineInterpolated($"[{colour}]{result.Outcome}[/]: {result.Message}");
+            AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(outDir)} (metrics.csv, metrics.json{(result.Outcome is TrainingOutcome.Completed or TrainingOutcome.EarlyStopped ? ", model.bin" : "")}, checkpoint/)");
+            return result.Outcome switch
+            {
+                TrainingOutcome.Diverged => ExitCodes.Failed,
+                TrainingOutcome.Cancelled => ExitCodes.Cancelled,
+                _ => ExitCodes.Ok,
+            };
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static TorchSharp.torch.Device ResolveDevice(string name)
+    {
+        try
+        {
+            return TorchDevices.Resolve(name);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--device: {e.Message}");
+        }
+    }
+
+    private static void DescribeData(TrainingData data)
+    {
+        foreach (string warning in data.Warnings)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
+        if (data.IsSynthetic)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Data: [bold]SYNTHETIC[/] embedded data set ({data.Train.Count} training, {data.Valid.Count} validation images from different signers) - not real Sign-MNIST");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated($"Data: {data.Train.Source} ({data.Train.Count} rows), {data.Valid.Source} ({data.Valid.Count} rows)");
+            AnsiConsole.MarkupLineInterpolated($"Labels: {data.Convention} convention ({SignMnistClasses.Describe(data.Convention!.Value)})");
+        }
+
+        AnsiConsole.MarkupLineInterpolated($"Fingerprints: train {data.Train.Fingerprint[..16]}, valid {data.Valid.Fingerprint[..16]}");
+    }
+}

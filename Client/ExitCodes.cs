@@ -1,0 +1,17 @@
+namespace AslSweep.Client;
+
+/// <summary>Process exit codes of <c>aslsweep</c>.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>The work ran but failed (a training run diverged).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad input: command line, data file, spec or configuration.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Interrupted by the user (Ctrl+C); what was computed is kept.</summary>
+    public const int Cancelled = 130;
+}

@@ -1,0 +1,20 @@
+namespace AslSweep.Training.Trainer;
+
+/// <summary>What one epoch measured.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="TrainLoss">Mean training loss over the epoch's batches (train mode, as Keras reports it).</param>
+/// <param name="TrainAccuracy">Training accuracy over the epoch's batches.</param>
+/// <param name="ValLoss">Validation loss at the end of the epoch.</param>
+/// <param name="ValAccuracy">Validation accuracy at the end of the epoch.</param>
+/// <param name="LearningRate">Learning rate used during the epoch.</param>
+/// <param name="Seconds">Wall time of the epoch, training and validation.</param>
+/// <param name="SamplesPerSecond">Training images per second of training time.</param>
+public sealed record EpochMetrics(
+    int Epoch,
+    double TrainLoss,
+    double TrainAccuracy,
+    double ValLoss,
+    double ValAccuracy,
+    double LearningRate,
+    double Seconds,
+    double SamplesPerSecond);

@@ -1,0 +1,15 @@
+namespace AslSweep.Training.Trainer;
+
+/// <summary>Receives progress from a training run, on the training thread; keep the work short.</summary>
+public interface ITrainingObserver
+{
+    /// <summary>After every batch.</summary>
+    void OnBatch(BatchProgress progress)
+    {
+    }
+
+    /// <summary>After every epoch, once its checkpoint (if any) is written.</summary>
+    void OnEpoch(EpochMetrics metrics)
+    {
+    }
+}

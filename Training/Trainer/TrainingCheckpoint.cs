@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AslSweep.Training.Model;
+using TorchSharp.Modules;
+
+namespace AslSweep.Training.Trainer;
+
+/// <summary>
+/// Saves and restores a run's weights, optimiser state and trainer state in a folder. A save is atomic:
+/// everything is written to a fresh folder which then replaces the previous checkpoint by renames, so a
+/// crash leaves either the old or the new checkpoint, never a mix. Each tensor file's SHA-256 is checked on load.
+/// </summary>
+public static class TrainingCheckpoint
+{
+    /// <summary>Layout version of what <see cref="Save"/> writes.</summary>
+    public const int FormatVersion = 1;
+
+    private const string Current = "current";
+    private const string Previous = ".previous";
+    private const string ModelFile = "model.bin";
+    private const string OptimizerFile = "optimizer.bin";
+    private const string StateFile = "state.json";
+
+    /// <summary>JSON settings shared by checkpoints and metrics files (infinities allowed, camelCase).</summary>
+    public static JsonSerializerOptions Json { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        WriteIndented = true,
+    };
+
+    /// <summary>True when <paramref name="directory"/> holds a checkpoint.</summary>
+    public static bool Exists(string directory) =>
+        File.Exists(Path.Combine(directory, Current, StateFile)) || File.Exists(Path.Combine(directory, Previous, StateFile));
+
+    /// <summary>Writes a checkpoint, replacing the previous one.</summary>
+    public static void Save(string directory, SignCnn model, OptimizerHelper optimizer, CheckpointState state)
+    {
+        Directory.CreateDirectory(directory);
+        string partial = Path.Combine(directory, $".partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(partial);
+        model.save(Path.Combine(partial, ModelFile));
+        optimizer.save_state_dict(Path.Combine(partial, OptimizerFile));
+        var hashes = new Dictionary<string, string>
+        {
+            [ModelFile] = Hash(Path.Combine(partial, ModelFile)),
+            [OptimizerFile] = Hash(Path.Combine(partial, OptimizerFile)),
+        };
+        string json = JsonSerializer.Serialize(state with { FormatVersion = FormatVersion, Hashes = hashes }, Json);
+        using (var stream = new FileStream(Path.Combine(partial, StateFile), FileMode.CreateNew, FileAccess.Write))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(json);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        string current = Path.Combine(directory, Current);
+        string previous = Path.Combine(directory, Previous);
+        if (Directory.Exists(previous))
+        {
+            Directory.Delete(previous, recursive: true);
+        }
+
+        if (Directory.Exists(current))
+        {
+            Directory.Move(current, previous);
+        }
+
+        Directory.Move(partial, current);
+        if (Directory.Exists(previous))
+        {
+            Directory.Delete(previous, recursive: true);
+        }
+    }
+
+    /// <summary>Restores weights and optimiser state into the given objects and returns the trainer state.</summary>
+    public static CheckpointState Load(string directory, SignCnn model, OptimizerHelper optimizer)
+    {
+        // A crash between the two renames of Save leaves only the previous checkpoint.
+        string folder = Path.Combine(directory, Current);
+        if (!File.Exists(Path.Combine(folder, StateFile)))
+        {
+            folder = Path.Combine(directory, Previous);
+        }
+
+        try
+        {
+            var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(Path.Combine(folder, StateFile)), Json)
+                ?? throw new CheckpointException($"{folder}: empty checkpoint state");
+            if (state.FormatVersion != FormatVersion)
+            {
+                throw new CheckpointException($"{folder}: checkpoint format {state.FormatVersion}, this build reads {FormatVersion}");
+            }
+
+            foreach (var (file, expected) in state.Hashes)
+            {
+                string actual = Hash(Path.Combine(folder, file));
+                if (actual != expected)
+                {
+                    throw new CheckpointException($"{Path.Combine(folder, file)}: content hash mismatch (corrupt checkpoint)");
+                }
+            }
+
+            model.load(Path.Combine(folder, ModelFile));
+            optimizer.load_state_dict(Path.Combine(folder, OptimizerFile));
+            return state;
+        }
+        catch (Exception e) when (e is IOException or JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            throw new CheckpointException($"{folder}: cannot read checkpoint: {e.Message}", e);
+        }
+    }
+
+    private static string Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,14 @@
+namespace AslSweep.Training.Trainer;
+
+/// <summary>How to run a training session (not hyperparameters: nothing here changes the numbers).</summary>
+public sealed record TrainingRunOptions
+{
+    /// <summary>Where to write a checkpoint after every epoch; null = no checkpoints.</summary>
+    public string? CheckpointDirectory { get; init; }
+
+    /// <summary>Resume from the checkpoint in <see cref="CheckpointDirectory"/> when one exists.</summary>
+    public bool Resume { get; init; } = true;
+
+    /// <summary>Progress receiver.</summary>
+    public ITrainingObserver? Observer { get; init; }
+}

@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AslSweep.Training.Model;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace AslSweep.Training.Trainer;
+
+/// <summary>
+/// One training run of the Sign-MNIST CNN: one immutable <see cref="TrainingConfig"/> in, a model, an
+/// optimiser and a generator on one device. Each batch runs in its own dispose scope on the calling thread
+/// (TorchSharp scopes are thread-local), so call <see cref="Run"/> from one thread without awaiting inside.
+/// Disposing releases the device memory.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    private const int EvalBatch = 1024;
+
+    private readonly Device _device;
+    private readonly Generator _generator;
+    private readonly OptimizerHelper _optimizer;
+    private readonly BatchAugmenter? _augmenter;
+    private readonly LearningRateScheduler _scheduler;
+    private readonly string _configJson;
+
+    /// <summary>Builds the model and optimiser on <paramref name="device"/>.</summary>
+    public TrainingSession(TrainingConfig config, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var problems = config.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid training configuration: " + string.Join("; ", problems), nameof(config));
+        }
+
+        Config = config;
+        _device = device;
+        _configJson = JsonSerializer.Serialize(config, TrainingCheckpoint.Json);
+        _generator = new Generator((ulong)SeedSequence.Derive(config.Seed, SeedSequence.InitStream), device);
+
+        // Initialise on the CPU generator stream, then move: identical initial weights on every device.
+        using (var initGenerator = new Generator((ulong)SeedSequence.Derive(config.Seed, SeedSequence.InitStream), CPU))
+        {
+            Model = new SignCnn(config.Model, initGenerator, _generator);
+        }
+
+        Model.to(device);
+        _optimizer = CreateOptimizer(config, Model.parameters());
+        _augmenter = config.Augmentation.Enabled ? new BatchAugmenter(config.Augmentation, _generator) : null;
+        _scheduler = new LearningRateScheduler(config.LrSchedule, config.LearningRate, config.Epochs);
+    }
+
+    /// <summary>The configuration being trained.</summary>
+    public TrainingConfig Config { get; }
+
+    /// <summary>The model (owned by the session).</summary>
+    public SignCnn Model { get; }
+
+    /// <summary>Trains on <paramref name="train"/>, validating on <paramref name="valid"/> after every epoch.</summary>
+    public TrainingResult Run(DeviceDataset train, DeviceDataset valid, TrainingRunOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(valid);
+        options ??= new TrainingRunOptions();
+        var history = new List<EpochMetrics>();
+        double bestValLoss = double.PositiveInfinity;
+        int badEpochs = 0;
+        int start = 0;
+        string? checkpoints = options.CheckpointDirectory;
+        if (checkpoints is not null && options.Resume && TrainingCheckpoint.Exists(checkpoints))
+        {
+            var state = TrainingCheckpoint.Load(checkpoints, Model, _optimizer);
+            if (state.Config != _configJson)
+            {
+                throw new CheckpointException($"{checkpoints}: the checkpoint was written by a different configuration; use a new folder or delete it");
+            }
+
+            start = state.EpochsCompleted;
+            history.AddRange(state.History);
+            _scheduler.State = state.LrState;
+            bestValLoss = state.EarlyStopBest;
+            badEpochs = state.EarlyStopBadEpochs;
+        }
+
+        for (int epoch = start; epoch < Config.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            double rate = _scheduler.RateFor(epoch);
+            foreach (var group in _optimizer.ParamGroups)
+            {
+                group.LearningRate = rate;
+            }
+
+            var pass = TrainEpoch(train, epoch, options.Observer, cancellation);
+            if (pass.Cancelled)
+            {
+                return new TrainingResult(TrainingOutcome.Cancelled, history, $"cancelled during epoch {epoch + 1}; {history.Count} epoch(s) completed");
+            }
+
+            if (pass.Diverged is not null)
+            {
+                return new TrainingResult(TrainingOutcome.Diverged, history, pass.Diverged);
+            }
+
+            double trainSeconds = clock.Elapsed.TotalSeconds;
+            var (valLoss, valAccuracy) = Evaluate(valid);
+            if (!double.IsFinite(valLoss))
+            {
+                return new TrainingResult(TrainingOutcome.Diverged, history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3}): the run diverged");
+            }
+
+            var metrics = new EpochMetrics(epoch + 1, pass.Loss, pass.Accuracy, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, train.Count / trainSeconds);
+            history.Add(metrics);
+            _scheduler.Observe(valLoss);
+            if (valLoss < bestValLoss)
+            {
+                bestValLoss = valLoss;
+                badEpochs = 0;
+            }
+            else
+            {
+                badEpochs++;
+            }
+
+            if (checkpoints is not null)
+            {
+                var state = new CheckpointState(TrainingCheckpoint.FormatVersion, epoch + 1, _configJson, _scheduler.State, bestValLoss, badEpochs, history, new Dictionary<string, string>());
+                TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state);
+            }
+
+            options.Observer?.OnEpoch(metrics);
+            if (Config.EarlyStoppingPatience > 0 && badEpochs >= Config.EarlyStoppingPatience && epoch + 1 < Config.Epochs)
+            {
+                return new TrainingResult(TrainingOutcome.EarlyStopped, history, $"early stopping after epoch {epoch + 1}: validation loss has not improved for {badEpochs} epochs (best {bestValLoss:F4})");
+            }
+        }
+
+        return new TrainingResult(TrainingOutcome.Completed, history, $"completed {history.Count} epochs");
+    }
+
+    /// <summary>Loss and accuracy of the model on <paramref name="data"/>, in evaluation mode.</summary>
+    public (double Loss, double Accuracy) Evaluate(DeviceDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Model.eval();
+        using var noGrad = no_grad();
+        double lossSum = 0;
+        long correct = 0;
+        for (int offset = 0; offset < data.Count; offset += EvalBatch)
+        {
+            using var scope = NewDisposeScope();
+            int length = Math.Min(EvalBatch, data.Count - offset);
+            var x = data.Images.narrow(0, offset, length);
+            var y = data.Labels.narrow(0, offset, length);
+            var logits = Model.forward(x);
+            lossSum += nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.Sum, label_smoothing: Config.LabelSmoothing).item<float>();
+            correct += logits.argmax(1).eq(y).sum().item<long>();
+        }
+
+        return (lossSum / data.Count, (double)correct / data.Count);
+    }
+
+    /// <summary>Writes the model's weights (TorchSharp format) to <paramref name="path"/>.</summary>
+    public void SaveWeights(string path) => Model.save(path);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        Model.Dispose();
+        _generator.Dispose();
+    }
+
+    private EpochPass TrainEpoch(DeviceDataset train, int epoch, ITrainingObserver? observer, CancellationToken cancellation)
+    {
+        Model.train();
+        long epochSeed = SeedSequence.Derive(Config.Seed, epoch);
+        _generator.manual_seed(epochSeed);
+        using var order = Shuffle(train.Count, epochSeed);
+        int batches = (train.Count + Config.BatchSize - 1) / Config.BatchSize;
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        for (int batch = 0; batch < batches; batch++)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                return new EpochPass(0, 0, true, null);
+            }
+
+            using var scope = NewDisposeScope();
+            int offset = batch * Config.BatchSize;
+            int length = Math.Min(Config.BatchSize, train.Count - offset);
+            var index = order.narrow(0, offset, length);
+            var x = train.Images.index_select(0, index);
+            var y = train.Labels.index_select(0, index);
+            if (_augmenter is not null)
+            {
+                x = _augmenter.Apply(x);
+            }
+
+            var logits = Model.forward(x);
+            var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Config.LabelSmoothing);
+            float lossValue = loss.item<float>();
+            if (!float.IsFinite(lossValue))
+            {
+                return new EpochPass(0, 0, false, $"training loss became {lossValue} at epoch {epoch + 1}, batch {batch + 1} (learning rate {_scheduler.RateFor(epoch):G3}): the run diverged");
+            }
+
+            _optimizer.zero_grad();
+            loss.backward();
+            _optimizer.step();
+            lossSum += lossValue * length;
+            correct += logits.argmax(1).eq(y).sum().item<long>();
+            seen += length;
+            observer?.OnBatch(new BatchProgress(epoch + 1, batch + 1, batches, lossSum / seen, (double)correct / seen));
+        }
+
+        return new EpochPass(lossSum / seen, (double)correct / seen, false, null);
+    }
+
+    private Tensor Shuffle(int count, long seed)
+    {
+        var random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
+        var order = new long[count];
+        for (int i = 0; i < count; i++)
+        {
+            order[i] = i;
+        }
+
+        random.Shuffle(order);
+        return tensor(order, device: _device);
+    }
+
+    private static OptimizerHelper CreateOptimizer(TrainingConfig config, IEnumerable<Parameter> parameters) => config.Optimizer switch
+    {
+        // Keras defaults: RMSprop rho 0.9 (torch's alpha), epsilon 1e-7; Adam epsilon 1e-7.
+        OptimizerKind.RmsProp => optim.RMSProp(parameters, config.LearningRate, alpha: 0.9, eps: 1e-7, weight_decay: config.WeightDecay),
+        OptimizerKind.Adam => optim.Adam(parameters, config.LearningRate, eps: 1e-7, weight_decay: config.WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(parameters, config.LearningRate, momentum: config.Momentum, weight_decay: config.WeightDecay),
+        _ => throw new ArgumentOutOfRangeException(nameof(config), config.Optimizer, "unknown optimizer"),
+    };
+
+    private readonly record struct EpochPass(double Loss, double Accuracy, bool Cancelled, string? Diverged);
+}
