@@ -1,7 +1,6 @@
 using AslSweep.Client.Commands;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace AslSweep.Client;
@@ -24,6 +23,9 @@ public static class AslSweepCli
         config.SetExceptionHandler((exception, _) => Report(exception));
     }
 
+    /// <summary>One error line on standard error, unwrapped so that a file:line:column stays on one line.</summary>
+    public static void Error(string message) => Console.Error.WriteLine($"error: {message}");
+
     /// <summary>Prints <paramref name="exception"/> for a person (no stack trace) and returns the exit code.</summary>
     public static int Report(Exception exception)
     {
@@ -33,23 +35,23 @@ public static class AslSweepCli
             case DataFormatException data:
                 foreach (var error in data.Errors)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {error}");
+                    Error(error.ToString());
                 }
 
                 if (data.Truncated)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] stopped after the first {data.Errors.Count} errors");
+                    Error($"stopped after the first {data.Errors.Count} errors");
                 }
 
                 return ExitCodes.BadInput;
             case CommandAppException or UsageException or CheckpointException:
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {exception.Message}");
+                Error(exception.Message);
                 return ExitCodes.BadInput;
             case OperationCanceledException:
-                AnsiConsole.MarkupLine("[yellow]cancelled[/]");
+                Console.Error.WriteLine("cancelled");
                 return ExitCodes.Cancelled;
             default:
-                AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {exception.GetType().Name}: {exception.Message}");
+                Error($"{exception.GetType().Name}: {exception.Message}");
                 return ExitCodes.Failed;
         }
     }

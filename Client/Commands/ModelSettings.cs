@@ -19,12 +19,12 @@ public class ModelSettings : CommandSettings
     public int KernelSize { get; init; } = 3;
 
     [CommandOption("--conv-dropout <RATE>")]
-    [Description("Dropout after the second block's convolution, [0, 1).")]
+    [Description("Dropout after the second block's convolution (0 to below 1).")]
     [DefaultValue(0.2)]
     public double ConvDropout { get; init; } = 0.2;
 
     [CommandOption("--dense-dropout <RATE>")]
-    [Description("Dropout after the hidden dense layer, [0, 1).")]
+    [Description("Dropout after the hidden dense layer (0 to below 1).")]
     [DefaultValue(0.3)]
     public double DenseDropout { get; init; } = 0.3;
 

@@ -1,0 +1,9 @@
+namespace AslSweep.Bench;
+
+/// <summary>Training throughput of one model variant at one batch size.</summary>
+/// <param name="Variant">Which model.</param>
+/// <param name="BatchSize">Mini-batch size.</param>
+/// <param name="ImagesPerSecond">Training images per second (forward, backward, optimiser step).</param>
+/// <param name="Gflops">ImagesPerSecond times the seed model's FLOPs per image.</param>
+/// <param name="OfSgemm">Gflops divided by the SGEMM GFLOP/s of the same run.</param>
+public sealed record ThroughputResult(string Variant, int BatchSize, double ImagesPerSecond, double Gflops, double OfSgemm);

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using AslSweep.Training.Data;
+using AslSweep.Training.Model;
+using AslSweep.Training.Trainer;
+using Spectre.Console;
+using static TorchSharp.torch;
+
+namespace AslSweep.Bench;
+
+/// <summary>
+/// (a) SGEMM GFLOP/s through torch.mm; (b) seed-CNN training throughput at batch 32 and 128, with the layers the
+/// issue names as suspects removed for comparison; (c) b/a; (d) parse time of a 27,455-row Sign-MNIST CSV.
+/// </summary>
+public static class TrainingCoreBenchmark
+{
+    /// <summary>Runs every measurement; progress goes to <paramref name="log"/>.</summary>
+    public static BenchmarkReport Run(TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        double flopsPerImage = 3 * 2 * MultiplyAdds(new CnnConfig());
+        log.WriteLine(FormattableString.Invariant($"seed CNN: {MultiplyAdds(new CnnConfig()):N0} multiply-adds forward; x2 FLOPs; x3 for training = {flopsPerImage / 1e6:F1} MFLOP per image"));
+        double sgemm = Sgemm(log);
+        var (train, _) = SyntheticSignMnist.Generate(new SyntheticSignMnistOptions { TrainPerClass = 100, ValidPerClass = 1 });
+        using var data = DeviceDataset.Create(train, CPU);
+        var variants = new (string Name, CnnConfig Config)[]
+        {
+            ("seed", new CnnConfig()),
+            ("seed without dropout", new CnnConfig { ConvDropout = 0, DenseDropout = 0 }),
+            ("seed without batch norm", new CnnConfig { BatchNorm = false }),
+        };
+        var results = new List<ThroughputResult>();
+        foreach (int batch in new[] { 32, 128 })
+        {
+            foreach (var (name, config) in variants)
+            {
+                if (batch == 128 && name != "seed")
+                {
+                    continue;
+                }
+
+                double ips = TrainingThroughput(config, batch, data);
+                double gflops = ips * flopsPerImage / 1e9;
+                results.Add(new ThroughputResult(name, batch, ips, gflops, gflops / sgemm));
+                log.WriteLine(FormattableString.Invariant($"{name}, batch {batch}: {ips:F0} images/s"));
+            }
+        }
+
+        var (rows, megabytes, seconds) = CsvParse(log);
+        return new BenchmarkReport(get_num_threads(), sgemm, flopsPerImage, results, rows, megabytes, seconds);
+    }
+
+    /// <summary>Prints the report as a table.</summary>
+    public static void Print(BenchmarkReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var table = new Table().Title($"Training core, {report.Threads} torch threads").AddColumns("measure", "value", "ratio to SGEMM");
+        table.AddRow("SGEMM (torch.mm 1024^2, float32)", F($"{report.SgemmGflops:F1} GFLOP/s"), "1.00");
+        foreach (var t in report.Throughput)
+        {
+            table.AddRow(Markup.Escape($"{t.Variant}, batch {t.BatchSize}"), F($"{t.ImagesPerSecond:F0} images/s = {t.Gflops:F1} GFLOP/s"), F($"{t.OfSgemm:P0}"));
+        }
+
+        table.AddRow(F($"CSV parse, {report.CsvRows:N0} rows ({report.CsvMegabytes:F0} MB)"), F($"{report.CsvParseSeconds:F3} s"), "");
+        AnsiConsole.Write(table);
+    }
+
+    /// <summary>Writes the report as JSON.</summary>
+    public static void Save(BenchmarkReport report, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, JsonSerializer.Serialize(report, TrainingCheckpoint.Json));
+    }
+
+    /// <summary>Multiply-adds of one forward pass: convolutions at their output resolution, then the dense layers.</summary>
+    public static long MultiplyAdds(CnnConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        long total = 0;
+        long channels = 1;
+        int side = 28;
+        foreach (int filters in config.Filters)
+        {
+            total += (long)side * side * filters * config.KernelSize * config.KernelSize * channels;
+            channels = filters;
+            side = (side + 1) / 2;
+        }
+
+        total += channels * side * side * config.DenseUnits;
+        return total + ((long)config.DenseUnits * config.Classes);
+    }
+
+    private static double Sgemm(TextWriter log)
+    {
+        const int n = 1024;
+        using var a = randn(n, n);
+        using var b = randn(n, n);
+        for (int i = 0; i < 3; i++)
+        {
+            using var warm = mm(a, b);
+        }
+
+        int reps = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < 3)
+        {
+            using var c = mm(a, b);
+            reps++;
+        }
+
+        double gflops = 2.0 * n * n * n * reps / clock.Elapsed.TotalSeconds / 1e9;
+        log.WriteLine(FormattableString.Invariant($"SGEMM: {gflops:F1} GFLOP/s ({reps} x {n}^3)"));
+        return gflops;
+    }
+
+    private static double TrainingThroughput(CnnConfig model, int batch, DeviceDataset data)
+    {
+        var config = new TrainingConfig { Model = model, BatchSize = batch, Epochs = 3 };
+        using var session = new TrainingSession(config, CPU);
+        var result = session.Run(data, data);
+
+        // Epoch 1 warms up allocators and kernels; the images/s of the later epochs count.
+        return result.Epochs.Skip(1).Average(e => e.SamplesPerSecond);
+    }
+
+    private static (int Rows, double Megabytes, double Seconds) CsvParse(TextWriter log)
+    {
+        const int rows = 27_455;
+        string path = Path.Combine(Path.GetTempPath(), $"aslsweep-bench-{Environment.ProcessId}.csv");
+        try
+        {
+            var random = new Random(1);
+            using (var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20))
+            {
+                writer.Write("label");
+                for (int p = 1; p <= 784; p++)
+                {
+                    writer.Write(",pixel");
+                    writer.Write(p);
+                }
+
+                writer.Write('\n');
+                for (int r = 0; r < rows; r++)
+                {
+                    int label = random.Next(24);
+                    writer.Write(label >= 9 ? label + 1 : label);
+                    for (int p = 0; p < 784; p++)
+                    {
+                        writer.Write(',');
+                        writer.Write(random.Next(256));
+                    }
+
+                    writer.Write('\n');
+                }
+            }
+
+            double megabytes = new FileInfo(path).Length / 1e6;
+            double best = double.MaxValue;
+            var reader = new SignMnistCsvReader();
+            for (int i = 0; i < 3; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                var csv = reader.Read(path, LabelConvention.Kaggle);
+                best = Math.Min(best, clock.Elapsed.TotalSeconds);
+                if (csv.Images.Count != rows)
+                {
+                    throw new InvalidOperationException("row count mismatch");
+                }
+            }
+
+            log.WriteLine(FormattableString.Invariant($"CSV: {rows} rows, {megabytes:F1} MB, parsed in {best:F3} s"));
+            return (rows, megabytes, best);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
