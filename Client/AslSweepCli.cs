@@ -1,4 +1,7 @@
+using AslSweep.Client.Cluster;
 using AslSweep.Client.Commands;
+using AslSweep.Grains.Sweeps;
+using Microsoft.Extensions.Options;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
 using Spectre.Console.Cli;
@@ -20,6 +23,16 @@ public static class AslSweepCli
             .WithExample("train", "--augment", "--epochs", "10", "--out", "runs/augmented");
         config.AddCommand<SummaryCommand>("summary")
             .WithDescription("Print the model's layers, output shapes and parameter counts (Keras-like).");
+        config.AddCommand<DevCommand>("dev")
+            .WithDescription("Start a single-node cluster in this process and run a sweep (default: the default sweep on the synthetic data).")
+            .WithExample("dev")
+            .WithExample("dev", "my-sweep.yaml");
+        config.AddCommand<SubmitCommand>("submit").WithDescription("Submit a sweep spec to a running cluster; prints the sweep id.");
+        config.AddCommand<WatchCommand>("watch").WithDescription("Follow a sweep live until it ends, then print its report (re-attach any time).");
+        config.AddCommand<StatusCommand>("status").WithDescription("The cluster's workers, or one sweep's trials.");
+        config.AddCommand<ListCommand>("list").WithDescription("The cluster's sweeps.");
+        config.AddCommand<ResultsCommand>("results").WithDescription("A sweep's ranked report as a table, CSV or JSON.");
+        config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a sweep; completed epochs are kept.");
         config.SetExceptionHandler((exception, _) => Report(exception));
     }
 
@@ -44,7 +57,20 @@ public static class AslSweepCli
                 }
 
                 return ExitCodes.BadInput;
-            case CommandAppException or UsageException or CheckpointException:
+            case SpecFormatException spec:
+                foreach (string problem in spec.Problems)
+                {
+                    Error(problem);
+                }
+
+                return ExitCodes.BadInput;
+            case CommandAppException or UsageException or CheckpointException or OptionsValidationException:
+                Error(exception.Message);
+                return ExitCodes.BadInput;
+            case ClusterUnavailableException:
+                Error(exception.Message);
+                return ExitCodes.ClusterUnavailable;
+            case ArgumentException when exception.Message.StartsWith("invalid sweep spec", StringComparison.Ordinal):
                 Error(exception.Message);
                 return ExitCodes.BadInput;
             case OperationCanceledException:
@@ -52,6 +78,11 @@ public static class AslSweepCli
                 return ExitCodes.Cancelled;
             default:
                 Error($"{exception.GetType().Name}: {exception.Message}");
+                if (Environment.GetEnvironmentVariable("ASLSWEEP_DEBUG") == "1")
+                {
+                    Console.Error.WriteLine(exception);
+                }
+
                 return ExitCodes.Failed;
         }
     }

@@ -12,6 +12,9 @@ public static class ExitCodes
     /// <summary>Bad input: command line, data file, spec or configuration.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The cluster cannot be reached, or was lost (a sweep runs on without the client).</summary>
+    public const int ClusterUnavailable = 3;
+
     /// <summary>Interrupted by the user (Ctrl+C); what was computed is kept.</summary>
     public const int Cancelled = 130;
 }

@@ -25,8 +25,8 @@ public static class SyntheticSignMnist
 
     private static readonly Signer[] ValidSigners =
     [
-        new(RotationDeg: 7, ShiftX: 1.8, ShiftY: 1.1, Scale: 0.92, Width: 1.15, Background: 65, Ink: 230),
-        new(RotationDeg: -6, ShiftX: -1.6, ShiftY: -1.3, Scale: 1.08, Width: 0.88, Background: 28, Ink: 180),
+        new(RotationDeg: 9, ShiftX: 1.8, ShiftY: 1.2, Scale: 0.92, Width: 1.05, Background: 55, Ink: 220),
+        new(RotationDeg: -8, ShiftX: -1.6, ShiftY: -1.3, Scale: 1.08, Width: 0.95, Background: 35, Ink: 190),
     ];
 
     /// <summary>Generates the training and validation sets.</summary>

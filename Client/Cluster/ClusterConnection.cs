@@ -1,0 +1,66 @@
+using AslSweep.Grains.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace AslSweep.Client.Cluster;
+
+/// <summary>An Orleans client connected to a running cluster through one gateway.</summary>
+public sealed class ClusterConnection : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ClusterConnection(IHost host)
+    {
+        _host = host;
+        Client = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    /// <summary>The client.</summary>
+    public IClusterClient Client { get; }
+
+    /// <summary>Connects, or throws <see cref="ClusterUnavailableException"/> saying how to start a cluster.</summary>
+    public static async Task<ClusterConnection> Connect(ClusterSettings settings, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var endpoint = settings.GatewayEndPoint();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.UseStaticClustering(endpoint);
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = settings.ClusterId;
+                o.ServiceId = new SiloHostOptions().ServiceId;
+            });
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellation).WaitAsync(TimeSpan.FromSeconds(20), cancellation);
+            return new ClusterConnection(host);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            host.Dispose();
+            throw new ClusterUnavailableException($"cannot reach a cluster at {endpoint} (cluster id {settings.ClusterId}): {e.Message}. Start one with `dotnet run --project Silo`, or run `aslsweep dev`.", e);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _host.StopAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (OrleansException)
+        {
+            // The cluster is gone already; nothing to close politely.
+        }
+
+        _host.Dispose();
+    }
+}

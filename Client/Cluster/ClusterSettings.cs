@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using System.Net;
+using Spectre.Console.Cli;
+
+namespace AslSweep.Client.Cluster;
+
+/// <summary>Options of the verbs that talk to a running cluster.</summary>
+public class ClusterSettings : CommandSettings
+{
+    [CommandOption("--gateway <HOST:PORT>")]
+    [Description("A silo's client gateway.")]
+    [DefaultValue("127.0.0.1:30000")]
+    public string Gateway { get; init; } = "127.0.0.1:30000";
+
+    [CommandOption("--cluster-id <ID>")]
+    [Description("The cluster's id (AslSweep:Silo:ClusterId of the silos).")]
+    [DefaultValue("aslsweep-dev")]
+    public string ClusterId { get; init; } = "aslsweep-dev";
+
+    /// <summary>The gateway endpoint; throws <see cref="UsageException"/> naming the option.</summary>
+    public IPEndPoint GatewayEndPoint()
+    {
+        int colon = Gateway.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(Gateway.AsSpan(colon + 1), out int port) || port is < 1 or > 65535)
+        {
+            throw new UsageException($"--gateway: '{Gateway}' is not host:port");
+        }
+
+        string host = Gateway[..colon];
+        if (IPAddress.TryParse(host, out var address))
+        {
+            return new IPEndPoint(address, port);
+        }
+
+        try
+        {
+            return new IPEndPoint(Dns.GetHostAddresses(host)[0], port);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IndexOutOfRangeException)
+        {
+            throw new UsageException($"--gateway: cannot resolve '{host}'");
+        }
+    }
+}

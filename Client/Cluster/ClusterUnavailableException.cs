@@ -1,0 +1,4 @@
+namespace AslSweep.Client.Cluster;
+
+/// <summary>The cluster cannot be reached (or was lost); the message says what to do.</summary>
+public sealed class ClusterUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,25 @@
+using AslSweep.Client.Cluster;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AslSweep.Client.Commands;
+
+/// <summary><c>aslsweep cancel &lt;id&gt;</c>: stops every pending and running trial; completed epochs are kept.</summary>
+public sealed class CancelCommand : AsyncCommand<CancelCommand.Settings>
+{
+    /// <summary>Options of <c>cancel</c>.</summary>
+    public sealed class Settings : SweepIdSettings
+    {
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await using var cluster = await ClusterConnection.Connect(settings, cancellationToken);
+        var coordinator = await SweepLookup.Find(cluster.Client, settings.Id);
+        var status = await coordinator.Cancel();
+        AnsiConsole.MarkupLineInterpolated($"Sweep {status.SweepId}: {status.State}; running trials stop at their next batch.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,134 @@
+using System.ComponentModel;
+using System.Globalization;
+using AslSweep.Client.Cluster;
+using AslSweep.Client.Output;
+using AslSweep.Contracts;
+using AslSweep.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AslSweep.Client.Commands;
+
+/// <summary>
+/// <c>aslsweep dev [spec]</c>: one command that starts a single-node cluster in this process, runs a sweep (the
+/// default one on the embedded synthetic data) with live progress, prints the report and writes it to
+/// <c>./sweeps/&lt;id&gt;/</c>.
+/// </summary>
+public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
+{
+    /// <summary>Options of <c>dev</c>.</summary>
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[SPEC]")]
+        [Description("A sweep spec file, or an embedded spec name (default, full, baseline, random-lr). Default: default.")]
+        public string? Spec { get; init; }
+
+        [CommandOption("--full")]
+        [Description("Run the embedded full sweep (the notebook's full settings; about half an hour on 2 cores).")]
+        public bool Full { get; init; }
+
+        [CommandOption("--out <FOLDER>")]
+        [Description("Where sweep folders (report, epochs) and checkpoints go.")]
+        [DefaultValue("sweeps")]
+        public string Out { get; init; } = "sweeps";
+
+        [CommandOption("--cpu-slots <N>")]
+        [Description("CPU workers of the dev silo (torch threads are divided among them).")]
+        [DefaultValue(1)]
+        public int CpuSlots { get; init; } = 1;
+
+        [CommandOption("--gateway-port <PORT>")]
+        [Description("Client gateway port, for `aslsweep watch --gateway 127.0.0.1:PORT` from another shell (default: a free port).")]
+        public int? GatewayPort { get; init; }
+
+        /// <inheritdoc />
+        public override ValidationResult Validate()
+        {
+            if (Full && Spec is not null)
+            {
+                return ValidationResult.Error("--full: give either a spec or --full, not both");
+            }
+
+            return CpuSlots < 1 ? ValidationResult.Error("--cpu-slots: must be at least 1") : ValidationResult.Success();
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        SweepSpec spec = EmbeddedSpecs.Resolve(settings.Spec ?? (settings.Full ? "full" : "default"));
+        int gatewayPort = settings.GatewayPort ?? FreePorts.Next();
+        using var host = BuildHost(settings, gatewayPort);
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var client = host.Services.GetRequiredService<IClusterClient>();
+            string id = SweepIds.New(spec.Name, DateTimeOffset.UtcNow);
+            var coordinator = client.GetGrain<ISweepCoordinatorGrain>(id);
+            var started = await coordinator.Start(spec);
+            AnsiConsole.MarkupLineInterpolated($"Dev cluster: one silo in this process, gateway 127.0.0.1:{gatewayPort} (from another shell: aslsweep watch {id} --gateway 127.0.0.1:{gatewayPort})");
+            AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{id}[/]: {started.Trials.Length} trials{(spec.Data.Synthetic ? " on the embedded SYNTHETIC data" : "")}. Ctrl+C cancels it and keeps what finished.");
+            bool cancelled = false;
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                interrupt.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            SweepStatus status;
+            try
+            {
+                status = await SweepConsole.Watch(coordinator.GetStatus, interrupt.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                cancelled = true;
+                status = await coordinator.Cancel();
+                while (SweepConsole.IsActive(status))
+                {
+                    await Task.Delay(500, CancellationToken.None);
+                    status = await coordinator.GetStatus();
+                }
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+
+            var report = await coordinator.GetReport();
+            SweepConsole.PrintReport(report);
+            string folder = SweepFiles.Write(Path.Combine(settings.Out, id), status, report);
+            AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(folder)} (report.json, report.csv, epochs.csv)");
+            return cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static IHost BuildHost(Settings settings, int gatewayPort)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AslSweep:Silo:Name"] = "dev",
+            ["AslSweep:Silo:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["AslSweep:Silo:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["AslSweep:Workers:CpuSlots"] = settings.CpuSlots.ToString(CultureInfo.InvariantCulture),
+            ["AslSweep:Workers:CheckpointRoot"] = Path.Combine(settings.Out, ".checkpoints"),
+        });
+
+        // The live table is the interface; the silo's own logs would scroll over it.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter(_ => false);
+        builder.AddAslSweepSilo();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace AslSweep.Contracts;
+
+/// <summary>
+/// The cluster's capacity (key 0): silos register their workers on start, renew them while alive and withdraw
+/// them on shutdown; registrations not renewed in time lapse, so a dead silo's workers disappear.
+/// </summary>
+[Alias("aslsweep.IWorkerRegistryGrain")]
+public interface IWorkerRegistryGrain : IGrainWithIntegerKey
+{
+    /// <summary>Registers or renews a silo's workers.</summary>
+    [Alias("Register")]
+    Task Register(string silo, ImmutableArray<WorkerInfo> workers);
+
+    /// <summary>Withdraws a silo's workers.</summary>
+    [Alias("Unregister")]
+    Task Unregister(string silo);
+
+    /// <summary>The live workers.</summary>
+    [Alias("GetWorkers")]
+    Task<ImmutableArray<WorkerInfo>> GetWorkers();
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+
+namespace AslSweep.Contracts;
+
+/// <summary>A sweep as submitted: what to train on, what to vary, how to search and how to judge.</summary>
+[GenerateSerializer, Immutable]
+[Alias("aslsweep.SweepSpec")]
+public sealed record SweepSpec
+{
+    /// <summary>A name for people.</summary>
+    [Id(0)]
+    public string Name { get; init; } = "sweep";
+
+    /// <summary>The data.</summary>
+    [Id(1)]
+    public DataSpec Data { get; init; } = new();
+
+    /// <summary>The selection metric.</summary>
+    [Id(2)]
+    public MetricSpec Metric { get; init; } = new();
+
+    /// <summary>grid or random.</summary>
+    [Id(3)]
+    public string Method { get; init; } = "grid";
+
+    /// <summary>Random search: how many trials.</summary>
+    [Id(4)]
+    public int NumSamples { get; init; } = 10;
+
+    /// <summary>Random search: the seed (same spec and seed, same trials).</summary>
+    [Id(5)]
+    public int SearchSeed { get; init; }
+
+    /// <summary>The searched parameters; those not named keep the notebook's values.</summary>
+    [Id(6)]
+    public ImmutableArray<ParameterSpec> Parameters { get; init; } = [];
+
+    /// <summary>At most this many trials run at once (and never more than the cluster's capacity).</summary>
+    [Id(7)]
+    public int MaxConcurrent { get; init; } = 16;
+
+    /// <summary>Attempts per trial before it is marked Failed.</summary>
+    [Id(8)]
+    public int MaxFailures { get; init; } = 2;
+
+    /// <summary>Whether the notebook's configuration is added as trial 1 (unless the search already has it).</summary>
+    [Id(9)]
+    public bool IncludeBaseline { get; init; } = true;
+}

@@ -1,0 +1,59 @@
+namespace AslSweep.Contracts;
+
+/// <summary>One trial in a sweep report, with the statistics it is ranked by.</summary>
+[GenerateSerializer, Immutable]
+[Alias("aslsweep.TrialReportRow")]
+public sealed record TrialReportRow
+{
+    /// <summary>1-based rank by the mean of the last k epochs (best first).</summary>
+    [Id(0)]
+    public int Rank { get; init; }
+
+    /// <summary>The trial.</summary>
+    [Id(1)]
+    public int TrialId { get; init; }
+
+    /// <summary>Its configuration.</summary>
+    [Id(2)]
+    public TrialConfig Config { get; init; } = new();
+
+    /// <summary>Its final state.</summary>
+    [Id(3)]
+    public TrialState State { get; init; }
+
+    /// <summary>Epochs completed.</summary>
+    [Id(4)]
+    public int Epochs { get; init; }
+
+    /// <summary>Best validation accuracy of any epoch (a peak, not what to pick by).</summary>
+    [Id(5)]
+    public double BestValAccuracy { get; init; }
+
+    /// <summary>Validation accuracy of the last epoch.</summary>
+    [Id(6)]
+    public double FinalValAccuracy { get; init; }
+
+    /// <summary>Mean validation accuracy of the last k epochs: the stable metric.</summary>
+    [Id(7)]
+    public double MeanLastK { get; init; }
+
+    /// <summary>Standard deviation of the last k validation accuracies.</summary>
+    [Id(8)]
+    public double StdLastK { get; init; }
+
+    /// <summary>Mean training minus mean validation accuracy over the last k epochs.</summary>
+    [Id(9)]
+    public double TrainValGap { get; init; }
+
+    /// <summary>The verdict.</summary>
+    [Id(10)]
+    public Verdict Verdict { get; init; }
+
+    /// <summary>True for the notebook's configuration.</summary>
+    [Id(11)]
+    public bool IsBaseline { get; init; }
+
+    /// <summary>Mean validation loss of the last k epochs.</summary>
+    [Id(12)]
+    public double MeanValLossLastK { get; init; }
+}

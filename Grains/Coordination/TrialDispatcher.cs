@@ -1,0 +1,131 @@
+using AslSweep.Contracts;
+using AslSweep.Grains.State;
+using Microsoft.Extensions.Logging;
+
+namespace AslSweep.Grains.Coordination;
+
+/// <summary>Hands pending trials to idle workers and notices workers that are gone.</summary>
+public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
+{
+    /// <summary>Starts pending trials on free workers, up to max_concurrent; true when anything changed.</summary>
+    public async Task<bool> Dispatch(SweepBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        if (!book.Pending.Any())
+        {
+            return false;
+        }
+
+        var workers = await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
+        var mine = book.Running.Select(t => t.Worker).ToHashSet();
+        var free = new Queue<WorkerInfo>(workers.Where(w => !mine.Contains(w.WorkerId)));
+        bool changed = false;
+        foreach (var trial in book.Pending.ToList())
+        {
+            if (book.Running.Count() >= book.Spec.MaxConcurrent || free.Count == 0)
+            {
+                break;
+            }
+
+            // A worker busy with another sweep says no; try the next one.
+            while (free.TryDequeue(out var worker))
+            {
+                var assignment = book.Assign(trial, worker.WorkerId);
+                changed = true;
+                bool? started = await TryStart(worker, assignment);
+                if (started == true)
+                {
+                    break;
+                }
+
+                // A refusal means the attempt never began; after an error it may have, so its number stays used.
+                book.Unassign(trial, attemptNeverBegan: started == false);
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Requeues running trials whose worker left the registry (its silo stopped or died); true when any did.</summary>
+    public async Task<bool> DropLostWorkers(SweepBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var running = book.Running.ToList();
+        if (running.Count == 0)
+        {
+            return false;
+        }
+
+        var live = (await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers()).Select(w => w.WorkerId).ToHashSet();
+        bool changed = false;
+        foreach (var trial in running.Where(t => t.Worker is null || !live.Contains(t.Worker)))
+        {
+            logger.LogWarning("Sweep {SweepId} trial {TrialId}: worker {Worker} is gone; requeued", book.State.SweepId, trial.TrialId, trial.Worker);
+            book.Requeue(trial, $"worker {trial.Worker} left the cluster during attempt {trial.Attempts}; resuming from the last checkpoint");
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    /// <summary>Asks each running trial's worker whether it really runs it; requeues those it does not.</summary>
+    public async Task<bool> Reconcile(SweepBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        bool changed = false;
+        foreach (var trial in book.Running.ToList())
+        {
+            bool alive = false;
+            try
+            {
+                if (trial.Worker is not null)
+                {
+                    var status = await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker).GetStatus();
+                    alive = status.SweepId == book.State.SweepId && status.TrialId == trial.TrialId;
+                }
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                logger.LogWarning(e, "Worker {Worker} did not answer", trial.Worker);
+            }
+
+            if (!alive)
+            {
+                book.Requeue(trial, $"attempt {trial.Attempts} was not running after the coordinator reactivated; resuming from the last checkpoint");
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Tells the workers of <paramref name="running"/> trials to stop.</summary>
+    public async Task CancelRunning(IEnumerable<TrialProgressState> running, string sweepId)
+    {
+        ArgumentNullException.ThrowIfNull(running);
+        foreach (var trial in running.Where(t => t.Worker is not null))
+        {
+            try
+            {
+                await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker!).Cancel(sweepId, trial.TrialId);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                logger.LogWarning(e, "Could not cancel trial {TrialId} on {Worker}", trial.TrialId, trial.Worker);
+            }
+        }
+    }
+
+    private async Task<bool?> TryStart(WorkerInfo worker, TrialAssignment assignment)
+    {
+        try
+        {
+            return await grains.GetGrain<ITrainingWorkerGrain>(worker.WorkerId).TryStart(assignment);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "Worker {Worker} could not start trial {TrialId}", worker.WorkerId, assignment.TrialId);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace AslSweep.Grains.Hosting;
+
+/// <summary>Makes a host an AslSweep silo: the Silo executable and the in-process dev cluster share this.</summary>
+public static class AslSweepHostBuilderExtensions
+{
+    /// <summary>
+    /// Adds an Orleans silo with localhost clustering (a single-node cluster, or several on one machine through
+    /// <see cref="SiloHostOptions.PrimarySiloPort"/>), the AslSweep grains and a 30 s shutdown for draining.
+    /// Throws <see cref="OptionsValidationException"/> naming the bad keys.
+    /// </summary>
+    public static IHostApplicationBuilder AddAslSweepSilo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions), problems);
+        }
+
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.UseOrleans(silo =>
+        {
+            var address = IPAddress.Parse(options.AdvertisedAddress);
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(address, options.PrimarySiloPort ?? options.SiloPort), options.ServiceId, options.ClusterId);
+            silo.Configure<SiloOptions>(s => s.SiloName = options.EffectiveName);
+            silo.Configure<EndpointOptions>(e => e.AdvertisedIPAddress = address);
+            silo.AddAslSweep();
+        });
+        return builder;
+    }
+}

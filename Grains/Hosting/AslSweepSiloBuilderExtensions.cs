@@ -1,0 +1,35 @@
+using AslSweep.Grains.Placement;
+using AslSweep.Grains.Workers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AslSweep.Grains.Hosting;
+
+/// <summary>Registers AslSweep's grains' services on a silo.</summary>
+public static class AslSweepSiloBuilderExtensions
+{
+    /// <summary>
+    /// Adds the workers (options from <c>AslSweep:Workers</c>, validated on start), the silo-name placement, the
+    /// dataset cache and the worker registration. Grain storage "sweeps" is in memory unless the caller added one.
+    /// </summary>
+    public static ISiloBuilder AddAslSweep(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DatasetCache>();
+        services.AddSingleton<TrialRunner>();
+        services.AddPlacementDirector<SiloNamePlacement, SiloNamePlacementDirector>();
+        services.AddSingleton<WorkerRegistration>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkerRegistration>());
+        if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, StorageNames.Sweeps)))
+        {
+            builder.AddMemoryGrainStorage(StorageNames.Sweeps);
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace AslSweep.Grains.Hosting;
+
+/// <summary>The silo's identity and endpoints (configuration section <c>AslSweep:Silo</c>).</summary>
+public sealed class SiloHostOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "AslSweep:Silo";
+
+    /// <summary>The silo's name, unique in the cluster (worker grains are pinned to it); default host-port.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Silo-to-silo port.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Client gateway port.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Silo port of the primary silo of a localhost cluster (this silo's own port when it is the first).</summary>
+    public int? PrimarySiloPort { get; set; }
+
+    /// <summary>Address advertised to the cluster; loopback unless configured for a real cluster.</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Orleans cluster id; clients must use the same.</summary>
+    public string ClusterId { get; set; } = "aslsweep-dev";
+
+    /// <summary>Orleans service id (stable across deployments, keys persisted state).</summary>
+    public string ServiceId { get; set; } = "aslsweep";
+
+    /// <summary>The name to use.</summary>
+    public string EffectiveName => Name ?? $"{Dns.GetHostName()}-{SiloPort}";
+
+    /// <summary>Every problem, each naming its key.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        foreach (var (key, port) in new[] { ("SiloPort", SiloPort), ("GatewayPort", GatewayPort), ("PrimarySiloPort", PrimarySiloPort ?? SiloPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                problems.Add($"{Section}:{key}: {port} is not a port (1-65535)");
+            }
+        }
+
+        if (SiloPort == GatewayPort)
+        {
+            problems.Add($"{Section}:GatewayPort: must differ from SiloPort ({SiloPort})");
+        }
+
+        if (!IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            problems.Add($"{Section}:AdvertisedAddress: '{AdvertisedAddress}' is not an IP address");
+        }
+
+        if (EffectiveName.Length == 0 || EffectiveName.Contains('/', StringComparison.Ordinal))
+        {
+            problems.Add($"{Section}:Name: '{EffectiveName}' must be non-empty and contain no '/'");
+        }
+
+        return problems;
+    }
+}

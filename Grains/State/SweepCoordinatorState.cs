@@ -1,0 +1,27 @@
+using AslSweep.Contracts;
+
+namespace AslSweep.Grains.State;
+
+/// <summary>Persisted state of a sweep coordinator (mutable; never marked immutable).</summary>
+[GenerateSerializer]
+[Alias("aslsweep.SweepCoordinatorState")]
+public sealed class SweepCoordinatorState
+{
+    [Id(0)]
+    public string SweepId { get; set; } = "";
+
+    [Id(1)]
+    public SweepSpec? Spec { get; set; }
+
+    [Id(2)]
+    public SweepState State { get; set; }
+
+    [Id(3)]
+    public List<TrialProgressState> Trials { get; set; } = [];
+
+    [Id(4)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset? FinishedAt { get; set; }
+}

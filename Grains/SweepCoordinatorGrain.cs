@@ -1,0 +1,132 @@
+using System.Collections.Immutable;
+using AslSweep.Contracts;
+using AslSweep.Grains.Coordination;
+using AslSweep.Grains.State;
+using AslSweep.Grains.Sweeps;
+using Microsoft.Extensions.Logging;
+
+namespace AslSweep.Grains;
+
+/// <summary>Coordinates one sweep; the bookkeeping is <see cref="SweepBook"/>, the dispatching is <see cref="TrialDispatcher"/>.</summary>
+public sealed class SweepCoordinatorGrain(
+    [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepCoordinatorState> state,
+    TimeProvider time,
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
+{
+    private readonly Dictionary<int, double> _progress = [];
+    // A view over the persisted state, which Orleans replaces when it reads it.
+    private SweepBook Book => new(state.State);
+    private IGrainTimer? _timer;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.State == SweepState.Running)
+        {
+            // After a reactivation (or a lost silo) the persisted "running" trials may be running nowhere.
+            if (await Dispatcher.Reconcile(Book))
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+
+            StartTimer();
+        }
+    }
+
+    public async Task<SweepStatus> Start(SweepSpec spec)
+    {
+        if (state.State.Spec is not null)
+        {
+            return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new ArgumentException($"sweep {this.GetPrimaryKeyString()} already exists with another spec");
+        }
+
+        var problems = SweepSpecValidator.Validate(spec);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("invalid sweep spec:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+
+        SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, time.GetUtcNow());
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary { SweepId = state.State.SweepId, Name = spec.Name, CreatedAt = state.State.CreatedAt });
+        logger.LogInformation("Sweep {SweepId} '{Name}' started with {Trials} trials", state.State.SweepId, spec.Name, state.State.Trials.Count);
+        StartTimer();
+        await Tick();
+        return Book.ToStatus(_progress);
+    }
+
+    public Task<SweepStatus> GetStatus() => Task.FromResult(Book.ToStatus(_progress));
+
+    public Task<SweepReport> GetReport() => Task.FromResult(SweepReportBuilder.Build(Book.ToStatus()));
+
+    public async Task<SweepStatus> Cancel()
+    {
+        var running = Book.Cancel(time.GetUtcNow());
+        await state.WriteStateAsync();
+        await Dispatcher.CancelRunning(running, state.State.SweepId);
+        logger.LogInformation("Sweep {SweepId} cancelled; {Running} running trials told to stop", state.State.SweepId, running.Count);
+        return Book.ToStatus(_progress);
+    }
+
+    public async Task ReportEpoch(int trialId, int attempt, EpochReport epoch)
+    {
+        if (Book.RecordEpoch(trialId, attempt, epoch))
+        {
+            _progress.Remove(trialId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task ReportProgress(int trialId, int attempt, double epochProgress)
+    {
+        if (Book.Trial(trialId) is { State: TrialState.Running } trial && trial.Attempts == attempt)
+        {
+            _progress[trialId] = epochProgress;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportFinished(int trialId, int attempt, TrialOutcome outcome, string message, ImmutableArray<EpochReport> epochs)
+    {
+        if (Book.Finish(trialId, attempt, outcome, message, epochs))
+        {
+            _progress.Remove(trialId);
+            logger.LogInformation("Sweep {SweepId} trial {TrialId} attempt {Attempt}: {Outcome} ({Message})", state.State.SweepId, trialId, attempt, outcome, message);
+            await Tick();
+        }
+    }
+
+    private TrialDispatcher Dispatcher => new(GrainFactory, logger);
+
+    private void StartTimer()
+    {
+        _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
+    }
+
+    private async Task Tick()
+    {
+        bool changed = state.State.State == SweepState.Running && await Dispatcher.DropLostWorkers(Book);
+        if (state.State.State == SweepState.Running)
+        {
+            changed |= await Dispatcher.Dispatch(Book);
+        }
+
+        if (Book.CompleteIfDone(time.GetUtcNow()))
+        {
+            changed = true;
+            logger.LogInformation("Sweep {SweepId} completed", state.State.SweepId);
+        }
+
+        if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+
+        if (state.State.State != SweepState.Running && !Book.Running.Any())
+        {
+            // Nothing left to drive: let the activation be collected when idle.
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+}

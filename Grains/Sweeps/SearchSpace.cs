@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using AslSweep.Contracts;
+
+namespace AslSweep.Grains.Sweeps;
+
+/// <summary>The searched parameters in spec order, each with its domain.</summary>
+public sealed record SearchSpace(ImmutableArray<(string Name, SearchDomain Domain)> Dimensions)
+{
+    /// <summary>Builds the space of a validated spec.</summary>
+    public static SearchSpace From(SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new SearchSpace([.. spec.Parameters.Select(p => (p.Name, DomainOf(p)))]);
+    }
+
+    private static SearchDomain DomainOf(ParameterSpec p) => p.Distribution switch
+    {
+        null => new ChoiceDomain(p.Values),
+        "uniform" => new FloatRangeDomain(p.Min, p.Max, LogScale: false),
+        "log_uniform" => new FloatRangeDomain(p.Min, p.Max, LogScale: true),
+        "int_uniform" => new IntRangeDomain((int)p.Min, (int)p.Max),
+        _ => throw new ArgumentException($"parameters.{p.Name}.distribution: unknown '{p.Distribution}'"),
+    };
+}

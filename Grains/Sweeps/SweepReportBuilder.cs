@@ -1,0 +1,112 @@
+using System.Globalization;
+using AslSweep.Contracts;
+
+namespace AslSweep.Grains.Sweeps;
+
+/// <summary>
+/// Ranks trials by the mean of their last k epochs (not by a lucky peak) and gives each a verdict:
+/// diverged (NaN/inf loss), oscillating (std of the last k validation accuracies above
+/// <see cref="OscillationStd"/>), overfitting (training minus validation accuracy above <see cref="OverfitGap"/>),
+/// otherwise converged. Fewer than k epochs: unknown.
+/// </summary>
+public static class SweepReportBuilder
+{
+    /// <summary>Standard deviation of the last k validation accuracies above which a curve oscillates.</summary>
+    public const double OscillationStd = 0.015;
+
+    /// <summary>Train-validation accuracy gap above which a trial overfits.</summary>
+    public const double OverfitGap = 0.05;
+
+    /// <summary>Builds the report of <paramref name="status"/>.</summary>
+    public static SweepReport Build(SweepStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        int k = status.Spec.Metric.LastK;
+        bool minimize = status.Spec.Metric.Name == "val_loss";
+        var rows = status.Trials
+            .Select(t => (Trial: t, Stats: CurveStatistics.Of(t.Epochs, k)))
+            .OrderBy(x => x.Stats is null ? 1 : 0)
+            .ThenByDescending(x => x.Stats is null ? 0 : minimize ? -x.Stats.MeanValLossLastK : x.Stats.MeanLastK)
+            .ThenBy(x => x.Trial.TrialId)
+            .Select((x, i) => Row(i + 1, x.Trial, x.Stats, k))
+            .ToList();
+        return new SweepReport
+        {
+            SweepId = status.SweepId,
+            Name = status.Name,
+            State = status.State,
+            LastK = k,
+            Rows = [.. rows],
+            Synthetic = status.Synthetic,
+            Thresholds = FormattableString.Invariant($"ranked by the mean {status.Spec.Metric.Name} of the last {k} epochs; oscillating: std of the last {k} val_accuracy > {OscillationStd}; overfitting: mean train - val accuracy over the last {k} epochs > {OverfitGap}; converged: neither; diverged: NaN/inf loss"),
+            Summary = Summarise(rows, k),
+        };
+    }
+
+    /// <summary>The verdict of a curve.</summary>
+    public static Verdict Judge(TrialState state, CurveStatistics? stats, int epochs, int k)
+    {
+        if (state == TrialState.Diverged)
+        {
+            return Verdict.Diverged;
+        }
+
+        if (stats is null || epochs < k)
+        {
+            return Verdict.Unknown;
+        }
+
+        if (stats.StdLastK > OscillationStd)
+        {
+            return Verdict.Oscillating;
+        }
+
+        return stats.Gap > OverfitGap ? Verdict.Overfitting : Verdict.Converged;
+    }
+
+    private static TrialReportRow Row(int rank, TrialStatus trial, CurveStatistics? stats, int k) => new()
+    {
+        Rank = rank,
+        TrialId = trial.TrialId,
+        Config = trial.Config,
+        State = trial.State,
+        Epochs = trial.Epochs.Length,
+        BestValAccuracy = stats?.Best ?? double.NaN,
+        FinalValAccuracy = stats?.Final ?? double.NaN,
+        MeanLastK = stats?.MeanLastK ?? double.NaN,
+        StdLastK = stats?.StdLastK ?? double.NaN,
+        TrainValGap = stats?.Gap ?? double.NaN,
+        MeanValLossLastK = stats?.MeanValLossLastK ?? double.NaN,
+        Verdict = Judge(trial.State, stats, trial.Epochs.Length, k),
+        IsBaseline = trial.IsBaseline,
+    };
+
+    private static string Summarise(List<TrialReportRow> rows, int k)
+    {
+        var best = rows.FirstOrDefault(r => r.Verdict != Verdict.Unknown && r.Verdict != Verdict.Diverged);
+        if (best is null)
+        {
+            return "no trial has enough epochs to judge yet";
+        }
+
+        var baseline = rows.FirstOrDefault(r => r.IsBaseline);
+        string text = string.Create(CultureInfo.InvariantCulture, $"best: trial {best.TrialId} ({best.Verdict.ToString().ToLowerInvariant()}), mean of the last {k} val_accuracy {best.MeanLastK:F4} ± {best.StdLastK:F4}, gap {best.TrainValGap:F4}");
+        if (baseline is not null && baseline.TrialId != best.TrialId && !double.IsNaN(baseline.MeanLastK))
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"; baseline (trial {baseline.TrialId}, {baseline.Verdict.ToString().ToLowerInvariant()}): {baseline.MeanLastK:F4} ± {baseline.StdLastK:F4}, gap {baseline.TrainValGap:F4}");
+            text += "; changed from the baseline: " + string.Join(" ", Difference(baseline.Config, best.Config));
+        }
+
+        return text;
+    }
+
+    /// <summary>The name=value pairs in which <paramref name="other"/> differs from <paramref name="baseline"/>.</summary>
+    public static IEnumerable<string> Difference(TrialConfig baseline, TrialConfig other)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(other);
+        var a = baseline.Describe().Split(' ');
+        var b = other.Describe().Split(' ');
+        return b.Where((pair, i) => pair != a[i]);
+    }
+}

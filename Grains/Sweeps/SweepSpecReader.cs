@@ -1,0 +1,291 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using AslSweep.Contracts;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace AslSweep.Grains.Sweeps;
+
+/// <summary>
+/// Reads a sweep spec from YAML or JSON (JSON is read as YAML) in the spirit of W&amp;B sweep configs. Unknown keys
+/// and wrong types are errors located as source:line:column and spec path; then <see cref="SweepSpecValidator"/>
+/// checks values. Every problem is reported at once.
+/// </summary>
+public static class SweepSpecReader
+{
+    private static readonly string[] RootKeys = ["name", "data", "metric", "method", "num_samples", "seed", "max_concurrent", "max_failures", "include_baseline", "parameters"];
+    private static readonly string[] DataKeys = ["synthetic", "train", "valid", "labels", "train_per_class", "valid_per_class", "seed"];
+    private static readonly string[] MetricKeys = ["name", "goal", "last_k"];
+    private static readonly string[] ParameterKeys = ["value", "values", "distribution", "min", "max"];
+
+    /// <summary>Reads and validates the spec in <paramref name="path"/>.</summary>
+    public static SweepSpec ReadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new SpecFormatException([$"{path}: file not found"]);
+        }
+
+        return Read(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads and validates spec text; <paramref name="source"/> names it in messages.</summary>
+    public static SweepSpec Read(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var context = new Context(source);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new SpecFormatException([$"{source}:{e.Start.Line}:{e.Start.Column}: {e.InnerException?.Message ?? e.Message}"]);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new SpecFormatException([$"{source}: the spec must be a mapping of keys (name, data, metric, method, parameters, ...)"]);
+        }
+
+        var spec = context.Root(root);
+        var problems = context.Problems.Concat(SweepSpecValidator.Validate(spec).Select(p => $"{source}: {p}")).ToList();
+        if (context.Problems.Count > 0 || problems.Count > 0)
+        {
+            throw new SpecFormatException(context.Problems.Count > 0 ? context.Problems : problems);
+        }
+
+        return spec;
+    }
+
+    private sealed class Context(string source)
+    {
+        public List<string> Problems { get; } = [];
+
+        public SweepSpec Root(YamlMappingNode root)
+        {
+            var spec = new SweepSpec();
+            foreach (var (key, value) in Entries(root, "", RootKeys))
+            {
+                spec = key switch
+                {
+                    "name" => spec with { Name = Text(value, key) ?? spec.Name },
+                    "data" => spec with { Data = Data(value) },
+                    "metric" => spec with { Metric = Metric(value) },
+                    "method" => spec with { Method = Text(value, key) ?? spec.Method },
+                    "num_samples" => spec with { NumSamples = Int(value, key) ?? spec.NumSamples },
+                    "seed" => spec with { SearchSeed = Int(value, key) ?? spec.SearchSeed },
+                    "max_concurrent" => spec with { MaxConcurrent = Int(value, key) ?? spec.MaxConcurrent },
+                    "max_failures" => spec with { MaxFailures = Int(value, key) ?? spec.MaxFailures },
+                    "include_baseline" => spec with { IncludeBaseline = Bool(value, key) ?? spec.IncludeBaseline },
+                    _ => spec with { Parameters = Parameters(value) },
+                };
+            }
+
+            return spec;
+        }
+
+        private DataSpec Data(YamlNode node)
+        {
+            var data = new DataSpec();
+            bool synthetic = true;
+            bool sawSynthetic = false;
+            foreach (var (key, value) in Entries(node, "data", DataKeys))
+            {
+                string path = $"data.{key}";
+                switch (key)
+                {
+                    case "synthetic":
+                        synthetic = Bool(value, path) ?? true;
+                        sawSynthetic = true;
+                        break;
+                    case "train":
+                        data = data with { Train = Text(value, path) };
+                        break;
+                    case "valid":
+                        data = data with { Valid = Text(value, path) };
+                        break;
+                    case "labels":
+                        data = data with { Labels = Text(value, path) ?? data.Labels };
+                        break;
+                    case "train_per_class":
+                        data = data with { SyntheticTrainPerClass = Int(value, path) ?? data.SyntheticTrainPerClass };
+                        break;
+                    case "valid_per_class":
+                        data = data with { SyntheticValidPerClass = Int(value, path) ?? data.SyntheticValidPerClass };
+                        break;
+                    default:
+                        data = data with { SyntheticSeed = Int(value, path) ?? data.SyntheticSeed };
+                        break;
+                }
+            }
+
+            // Files given without "synthetic" mean the files.
+            bool files = data.Train is not null || data.Valid is not null;
+            return data with { Synthetic = sawSynthetic ? synthetic : !files };
+        }
+
+        private MetricSpec Metric(YamlNode node)
+        {
+            var metric = new MetricSpec();
+            foreach (var (key, value) in Entries(node, "metric", MetricKeys))
+            {
+                string path = $"metric.{key}";
+                metric = key switch
+                {
+                    "name" => metric with { Name = Text(value, path) ?? metric.Name },
+                    "goal" => metric with { Goal = Text(value, path) ?? metric.Goal },
+                    _ => metric with { LastK = Int(value, path) ?? metric.LastK },
+                };
+            }
+
+            return metric;
+        }
+
+        private ImmutableArray<ParameterSpec> Parameters(YamlNode node)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                Problem(node, "parameters", "expected a mapping of parameter names");
+                return [];
+            }
+
+            var parameters = ImmutableArray.CreateBuilder<ParameterSpec>();
+            foreach (var (keyNode, valueNode) in mapping.Children)
+            {
+                string name = ((keyNode as YamlScalarNode)?.Value ?? "").Trim();
+                parameters.Add(Parameter(name, valueNode));
+            }
+
+            return parameters.ToImmutable();
+        }
+
+        private ParameterSpec Parameter(string name, YamlNode node)
+        {
+            string path = $"parameters.{name}";
+            var parameter = new ParameterSpec { Name = name };
+            bool any = false;
+            foreach (var (key, value) in Entries(node, path, ParameterKeys))
+            {
+                any = true;
+                string at = $"{path}.{key}";
+                switch (key)
+                {
+                    case "value":
+                        parameter = parameter with { Values = Canonical(value, at) is { } v ? [v] : [] };
+                        break;
+                    case "values":
+                        if (value is YamlSequenceNode list)
+                        {
+                            parameter = parameter with { Values = [.. list.Children.Select((item, i) => Canonical(item, $"{at}[{i}]") ?? "")] };
+                        }
+                        else
+                        {
+                            Problem(value, at, "expected a list, e.g. [0.2, 0.3]");
+                        }
+
+                        break;
+                    case "distribution":
+                        parameter = parameter with { Distribution = Text(value, at) };
+                        break;
+                    case "min":
+                        parameter = parameter with { Min = Double(value, at) ?? 0 };
+                        break;
+                    default:
+                        parameter = parameter with { Max = Double(value, at) ?? 0 };
+                        break;
+                }
+            }
+
+            if (any && parameter.Values.IsEmpty && parameter.Distribution is null && node is YamlMappingNode m && !m.Children.ContainsKey("values"))
+            {
+                Problem(node, path, "give value, values, or distribution with min and max");
+            }
+
+            return parameter;
+        }
+
+        private IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, string path, string[] known)
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                Problem(node, path, "expected a mapping");
+                yield break;
+            }
+
+            foreach (var (keyNode, value) in mapping.Children)
+            {
+                string key = (keyNode as YamlScalarNode)?.Value ?? "";
+                if (!known.Contains(key))
+                {
+                    Problem(keyNode, path.Length == 0 ? key : $"{path}.{key}", $"unknown key (known: {string.Join(", ", known)})");
+                    continue;
+                }
+
+                yield return (key, value);
+            }
+        }
+
+        private string? Canonical(YamlNode node, string path) => node switch
+        {
+            YamlScalarNode scalar => Normalise(scalar.Value ?? ""),
+            YamlSequenceNode list when list.Children.All(c => c is YamlScalarNode) => string.Join(",", list.Children.Select(c => ((YamlScalarNode)c).Value)),
+            _ => Fail(node, path, "expected a value or a list of numbers"),
+        };
+
+        private static string Normalise(string value) => value.Trim() switch
+        {
+            "True" or "TRUE" or "yes" or "on" => "true",
+            "False" or "FALSE" or "no" or "off" => "false",
+            var v => v,
+        };
+
+        private string? Text(YamlNode node, string path) =>
+            node is YamlScalarNode { Value: { } value } ? value : Fail(node, path, "expected text");
+
+        private int? Int(YamlNode node, string path)
+        {
+            if (node is YamlScalarNode { Value: { } value } && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result))
+            {
+                return result;
+            }
+
+            Fail(node, path, "expected a whole number");
+            return null;
+        }
+
+        private double? Double(YamlNode node, string path)
+        {
+            if (node is YamlScalarNode { Value: { } value } && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result))
+            {
+                return result;
+            }
+
+            Fail(node, path, "expected a number");
+            return null;
+        }
+
+        private bool? Bool(YamlNode node, string path)
+        {
+            string? value = (node as YamlScalarNode)?.Value is { } v ? Normalise(v) : null;
+            if (value is "true" or "false")
+            {
+                return value == "true";
+            }
+
+            Fail(node, path, "expected true or false");
+            return null;
+        }
+
+        private string? Fail(YamlNode node, string path, string message)
+        {
+            Problem(node, path, message);
+            return null;
+        }
+
+        private void Problem(YamlNode node, string path, string message) =>
+            Problems.Add($"{source}:{node.Start.Line}:{node.Start.Column}: {path}: {message}");
+    }
+}

@@ -1,0 +1,91 @@
+using AslSweep.Contracts;
+using AslSweep.Grains.Placement;
+using AslSweep.Grains.Workers;
+using Microsoft.Extensions.Logging;
+
+namespace AslSweep.Grains;
+
+/// <summary>
+/// A worker bound to one device slot of its silo (<see cref="SiloNamePlacementAttribute"/>). Training runs on a
+/// dedicated thread, off the Orleans scheduler, so status and cancel calls are answered meanwhile; a keep-alive
+/// timer holds the activation while it trains.
+/// </summary>
+[SiloNamePlacement]
+public sealed class TrainingWorkerGrain(TrialRunner runner, ILocalSiloDetails silo, ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain
+{
+    private RunningAttempt? _running;
+    private Task _finished = Task.CompletedTask;
+    private IGrainTimer? _keepAlive;
+    private int _started;
+
+    private WorkerInfo Info => WorkerKey.Parse(this.GetPrimaryKeyString());
+
+    public Task<bool> TryStart(TrialAssignment assignment)
+    {
+        if (_running is not null)
+        {
+            return Task.FromResult(_running.Assignment == assignment);
+        }
+
+        var attempt = new RunningAttempt(assignment, GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId), logger);
+        _running = attempt;
+        _started++;
+        _keepAlive = this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
+        _finished = RunAndReport(attempt);
+        logger.LogInformation("Worker {Worker} starts sweep {SweepId} trial {TrialId} attempt {Attempt}", Info.WorkerId, assignment.SweepId, assignment.TrialId, assignment.Attempt);
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> Cancel(string sweepId, int trialId)
+    {
+        if (_running?.Assignment is { } a && a.SweepId == sweepId && a.TrialId == trialId)
+        {
+            _running.Cancel();
+            return Task.FromResult(true);
+        }
+
+        return Task.FromResult(false);
+    }
+
+    public Task<WorkerStatus> GetStatus() => Task.FromResult(new WorkerStatus
+    {
+        Worker = Info,
+        ActivationSilo = silo.Name,
+        SweepId = _running?.Assignment.SweepId,
+        TrialId = _running?.Assignment.TrialId ?? 0,
+        TrialsStarted = _started,
+    });
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Silo shutting down: stop at the next batch; the trial is requeued and resumes from its last checkpoint.
+        _running?.Interrupt();
+        await _finished.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+    }
+
+    private async Task RunAndReport(RunningAttempt attempt)
+    {
+        var (outcome, message, epochs) = await Task.Factory.StartNew(
+            () => attempt.Train(runner, Info.Device), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        await attempt.Reporter.Drain();
+        var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(attempt.Assignment.SweepId);
+        for (int retry = 0; retry < 5; retry++)
+        {
+            try
+            {
+                await coordinator.ReportFinished(attempt.Assignment.TrialId, attempt.Assignment.Attempt, outcome, message, epochs);
+                break;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                logger.LogWarning(e, "Could not report the end of trial {TrialId} (try {Try})", attempt.Assignment.TrialId, retry + 1);
+                await Task.Delay(TimeSpan.FromSeconds(1 << retry));
+            }
+        }
+
+        attempt.Dispose();
+        _running = null;
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+    }
+}

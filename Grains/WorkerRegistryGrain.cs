@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using AslSweep.Contracts;
+using AslSweep.Grains.State;
+
+namespace AslSweep.Grains;
+
+/// <summary>
+/// The cluster's workers. Registrations lapse after three renewal periods without renewal, so a silo that died
+/// without withdrawing disappears; the state is persisted so that a reactivated registry does not forget the
+/// live silos between two renewals.
+/// </summary>
+public sealed class WorkerRegistryGrain(
+    [PersistentState("workers", StorageNames.Sweeps)] IPersistentState<WorkerRegistryState> state,
+    TimeProvider time) : Grain, IWorkerRegistryGrain
+{
+    /// <summary>How long a registration lives without renewal.</summary>
+    public static TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    public async Task Register(string silo, ImmutableArray<WorkerInfo> workers)
+    {
+        bool known = state.State.Workers.TryGetValue(silo, out var previous) && previous.SequenceEqual(workers);
+        state.State.Workers[silo] = [.. workers];
+        state.State.Expires[silo] = time.GetUtcNow() + Lease;
+
+        // Renewals of an unchanged registration are kept in memory only; their loss costs at most one lease.
+        if (!known)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task Unregister(string silo)
+    {
+        if (state.State.Workers.Remove(silo))
+        {
+            state.State.Expires.Remove(silo);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<ImmutableArray<WorkerInfo>> GetWorkers()
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(state.State.Workers
+            .Where(w => state.State.Expires.GetValueOrDefault(w.Key) > now)
+            .OrderBy(w => w.Key, StringComparer.Ordinal)
+            .SelectMany(w => w.Value)
+            .ToImmutableArray());
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using AslSweep.Contracts;
+using AslSweep.Training.Data;
+using AslSweep.Training.Trainer;
+using Microsoft.Extensions.Logging;
+using static TorchSharp.torch;
+
+namespace AslSweep.Grains.Workers;
+
+/// <summary>
+/// Loads each data set once per silo and copies it to each device once, keyed by the data spec and then by the
+/// data's fingerprint; every trial of every sweep on that data shares the copies. A failed load is not cached.
+/// </summary>
+public sealed class DatasetCache(ILogger<DatasetCache> logger) : IDisposable
+{
+    private readonly ConcurrentDictionary<DataSpec, Lazy<TrainingData>> _host = new();
+    private readonly ConcurrentDictionary<(string Fingerprint, string Device), Lazy<DeviceDataset>> _device = new();
+
+    /// <summary>The data of <paramref name="spec"/>, read or generated on first use.</summary>
+    public TrainingData Load(DataSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Get(_host, spec, () =>
+        {
+            var labels = Enum.Parse<LabelConvention>(spec.Labels, ignoreCase: true);
+            var synthetic = new SyntheticSignMnistOptions { TrainPerClass = spec.SyntheticTrainPerClass, ValidPerClass = spec.SyntheticValidPerClass, Seed = spec.SyntheticSeed };
+            var data = spec.Synthetic ? TrainingData.Load(null, null, labels, synthetic) : TrainingData.Load(spec.Train, spec.Valid, labels, synthetic);
+            logger.LogInformation("Loaded {Source}: {Train} training, {Valid} validation images", data.Train.Source, data.Train.Count, data.Valid.Count);
+            return data;
+        });
+    }
+
+    /// <summary>The device copies of <paramref name="data"/>'s two sets.</summary>
+    public (DeviceDataset Train, DeviceDataset Valid) OnDevice(TrainingData data, Device device)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(device);
+        return (Copy(data.Train, device), Copy(data.Valid, device));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var entry in _device.Values.Where(l => l.IsValueCreated))
+        {
+            entry.Value.Dispose();
+        }
+
+        _device.Clear();
+    }
+
+    private DeviceDataset Copy(SignMnistImages images, Device device) =>
+        Get(_device, (images.Fingerprint, device.ToString()), () => DeviceDataset.Create(images, device));
+
+    private static TValue Get<TKey, TValue>(ConcurrentDictionary<TKey, Lazy<TValue>> map, TKey key, Func<TValue> create)
+        where TKey : notnull
+    {
+        var lazy = map.GetOrAdd(key, _ => new Lazy<TValue>(create, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            map.TryRemove(new KeyValuePair<TKey, Lazy<TValue>>(key, lazy));
+            throw;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Immutable;
+using System.Threading.Channels;
+using AslSweep.Contracts;
+using AslSweep.Training.Trainer;
+using Microsoft.Extensions.Logging;
+
+namespace AslSweep.Grains.Workers;
+
+/// <summary>
+/// Receives the trainer's callbacks on the training thread and forwards them to the coordinator from a separate
+/// task, in order, so training never waits on the network. Progress within an epoch is sent at most once a second.
+/// </summary>
+public sealed class EpochReportPump : ITrainingObserver
+{
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ISweepCoordinatorGrain _coordinator;
+    private readonly TrialAssignment _assignment;
+    private readonly ILogger _logger;
+    private readonly Task _pump;
+    private long _lastProgress;
+
+    /// <summary>Starts the forwarding task.</summary>
+    public EpochReportPump(ISweepCoordinatorGrain coordinator, TrialAssignment assignment, ILogger logger)
+    {
+        _coordinator = coordinator;
+        _assignment = assignment;
+        _logger = logger;
+        _pump = Task.Run(Forward);
+    }
+
+    /// <summary>Every epoch reported so far.</summary>
+    public ImmutableArray<EpochReport> Epochs { get; private set; } = [];
+
+    /// <inheritdoc />
+    public void OnBatch(BatchProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        long now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastProgress) >= 1000)
+        {
+            Interlocked.Exchange(ref _lastProgress, now);
+            _queue.Writer.TryWrite((double)progress.Batch / progress.Batches);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnEpoch(EpochMetrics metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var report = ToReport(metrics);
+        Epochs = Epochs.Add(report);
+        _queue.Writer.TryWrite(report);
+    }
+
+    /// <summary>Waits until everything queued was sent (or failed to send).</summary>
+    public Task Drain()
+    {
+        _queue.Writer.TryComplete();
+        return _pump;
+    }
+
+    /// <summary>The wire form of the trainer's epoch metrics.</summary>
+    public static EpochReport ToReport(EpochMetrics m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return new EpochReport
+        {
+            Epoch = m.Epoch,
+            TrainLoss = m.TrainLoss,
+            TrainAccuracy = m.TrainAccuracy,
+            ValLoss = m.ValLoss,
+            ValAccuracy = m.ValAccuracy,
+            LearningRate = m.LearningRate,
+            Seconds = m.Seconds,
+            SamplesPerSecond = m.SamplesPerSecond,
+        };
+    }
+
+    private async Task Forward()
+    {
+        await foreach (object item in _queue.Reader.ReadAllAsync())
+        {
+            try
+            {
+                if (item is EpochReport epoch)
+                {
+                    await _coordinator.ReportEpoch(_assignment.TrialId, _assignment.Attempt, epoch);
+                }
+                else
+                {
+                    await _coordinator.ReportProgress(_assignment.TrialId, _assignment.Attempt, (double)item);
+                }
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // The final report carries the whole curve, so a lost epoch report costs nothing but latency.
+                _logger.LogWarning(e, "Could not report to sweep {SweepId}", _assignment.SweepId);
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using AslSweep.Contracts;
+using AslSweep.Training.Data;
+using AslSweep.Training.Trainer;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+
+namespace AslSweep.Grains.Workers;
+
+/// <summary>One attempt on a worker: its cancellation, its report pump, and the mapping of how it ended.</summary>
+public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinatorGrain coordinator, ILogger logger) : IDisposable
+{
+    private readonly CancellationTokenSource _cancel = new();
+    private volatile bool _interrupted;
+
+    /// <summary>What runs.</summary>
+    public TrialAssignment Assignment { get; } = assignment;
+
+    /// <summary>Forwards epochs to the coordinator.</summary>
+    public EpochReportPump Reporter { get; } = new(coordinator, assignment, logger);
+
+    /// <summary>Stops at the next batch; reported as Cancelled.</summary>
+    public void Cancel() => _cancel.Cancel();
+
+    /// <summary>Stops at the next batch because the worker is going away; reported as Interrupted (requeued, resumed).</summary>
+    public void Interrupt()
+    {
+        _interrupted = true;
+        _cancel.Cancel();
+    }
+
+    /// <summary>Trains (blocking, on the calling thread) and says how it ended; never throws.</summary>
+    public (TrialOutcome Outcome, string Message, ImmutableArray<EpochReport> Epochs) Train(TrialRunner runner, string device)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        try
+        {
+            var result = runner.Run(Assignment, device, Reporter, _cancel.Token);
+            var epochs = result.Epochs.Select(EpochReportPump.ToReport).ToImmutableArray();
+            var outcome = result.Outcome switch
+            {
+                TrainingOutcome.Diverged => TrialOutcome.Diverged,
+                TrainingOutcome.Cancelled => _interrupted ? TrialOutcome.Interrupted : TrialOutcome.Cancelled,
+                _ => TrialOutcome.Completed,
+            };
+            return (outcome, result.Message, epochs);
+        }
+        catch (Exception e) when (e is DataFormatException or CheckpointException or ArgumentException or IOException or InvalidOperationException or ExternalException or OutOfMemoryException)
+        {
+            // A trial that throws must never take the worker or the silo down; the coordinator decides on a retry.
+            logger.LogError(e, "Sweep {SweepId} trial {TrialId} attempt {Attempt} failed", Assignment.SweepId, Assignment.TrialId, Assignment.Attempt);
+            return (TrialOutcome.Failed, e.Message, Reporter.Epochs);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _cancel.Dispose();
+}

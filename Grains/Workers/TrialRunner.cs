@@ -1,0 +1,31 @@
+using AslSweep.Contracts;
+using AslSweep.Grains.Sweeps;
+using AslSweep.Training.Trainer;
+using Microsoft.Extensions.Options;
+
+namespace AslSweep.Grains.Workers;
+
+/// <summary>Trains one attempt of a trial on one device, resuming from the trial's checkpoint when there is one.</summary>
+public sealed class TrialRunner(DatasetCache cache, IOptions<WorkerOptions> options)
+{
+    /// <summary>The folder of a trial's checkpoints.</summary>
+    public string CheckpointFolder(string sweepId, int trialId) =>
+        Path.Combine(options.Value.CheckpointRoot, sweepId, $"trial-{trialId}");
+
+    /// <summary>Runs synchronously on the calling thread (TorchSharp dispose scopes are thread-local).</summary>
+    public TrainingResult Run(TrialAssignment assignment, string device, ITrainingObserver observer, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var torchDevice = TorchDevices.Resolve(device);
+        var data = cache.Load(assignment.Data);
+        var (train, valid) = cache.OnDevice(data, torchDevice);
+        using var session = new TrainingSession(TrialConfigMapper.ToTraining(assignment.Config), torchDevice);
+        var runOptions = new TrainingRunOptions
+        {
+            CheckpointDirectory = CheckpointFolder(assignment.SweepId, assignment.TrialId),
+            Resume = true,
+            Observer = observer,
+        };
+        return session.Run(train, valid, runOptions, cancellation);
+    }
+}

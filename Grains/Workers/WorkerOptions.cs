@@ -1,0 +1,26 @@
+namespace AslSweep.Grains.Workers;
+
+/// <summary>The training workers of a silo (configuration section <c>AslSweep:Workers</c>).</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "AslSweep:Workers";
+
+    /// <summary>Explicit devices, one worker each (e.g. cpu,cpu or cuda:0,cuda:1); empty = discover.</summary>
+    public List<string> Devices { get; set; } = [];
+
+    /// <summary>Workers per discovered CUDA device (a big GPU can run several small trials at once).</summary>
+    public int TrialsPerDevice { get; set; } = 1;
+
+    /// <summary>Workers on the CPU when no CUDA device is found.</summary>
+    public int CpuSlots { get; set; } = 1;
+
+    /// <summary>Torch threads for the process; 0 = the machine's cores divided among the CPU workers.</summary>
+    public int TorchThreads { get; set; }
+
+    /// <summary>Where trials write their checkpoints (a shared volume in a multi-node cluster).</summary>
+    public string CheckpointRoot { get; set; } = "checkpoints";
+
+    /// <summary>How often a silo renews its workers' registration.</summary>
+    public TimeSpan RegistrationRenewal { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace AslSweep.Grains.Workers;
+
+/// <summary>Checks <see cref="WorkerOptions"/> at start; messages name the configuration key.</summary>
+public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, WorkerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<string>();
+        for (int i = 0; i < options.Devices.Count; i++)
+        {
+            if (!DevicePattern().IsMatch(options.Devices[i]))
+            {
+                problems.Add($"{WorkerOptions.Section}:Devices:{i}: '{options.Devices[i]}' is not cpu or cuda:N");
+            }
+        }
+
+        if (options.TrialsPerDevice < 1)
+        {
+            problems.Add($"{WorkerOptions.Section}:TrialsPerDevice: {options.TrialsPerDevice} must be at least 1");
+        }
+
+        if (options.CpuSlots < 1)
+        {
+            problems.Add($"{WorkerOptions.Section}:CpuSlots: {options.CpuSlots} must be at least 1");
+        }
+
+        if (options.TorchThreads < 0)
+        {
+            problems.Add($"{WorkerOptions.Section}:TorchThreads: {options.TorchThreads} must not be negative");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.CheckpointRoot))
+        {
+            problems.Add($"{WorkerOptions.Section}:CheckpointRoot: must not be empty");
+        }
+
+        if (options.RegistrationRenewal <= TimeSpan.Zero)
+        {
+            problems.Add($"{WorkerOptions.Section}:RegistrationRenewal: must be positive");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    [GeneratedRegex("^(cpu|cuda:[0-9]+)$")]
+    private static partial Regex DevicePattern();
+}
