@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using AslSweep.Contracts;
+using AslSweep.Grains.Coordination;
+
+namespace AslSweep.Grains.Tests.Cluster;
+
+[Collection(TwoSiloClusterCollection.Name)]
+public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+
+    private static ParameterSpec P(string name, params string[] values) => new() { Name = name, Values = [.. values] };
+
+    [Fact]
+    public async Task Start_smallSweep_completesWithEveryTrialsFullCurve()
+    {
+        var spec = TwoSiloClusterFixture.TinySpec(3, P("conv_dropout", "0.1", "0.3"), P("batch_size", "16", "32"));
+
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("complete").Start(spec);
+        var status = await fixture.WaitForSweep("complete", s => s.State == SweepState.Completed, Limit);
+
+        Assert.Equal(4, status.Trials.Length);
+        Assert.All(status.Trials, t =>
+        {
+            Assert.Equal(TrialState.Completed, t.State);
+            Assert.Equal([1, 2, 3], t.Epochs.Select(e => e.Epoch).ToArray());
+            Assert.All(t.Epochs, e => Assert.InRange(e.ValAccuracy, 0, 1));
+        });
+        var report = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("complete").GetReport();
+        Assert.Equal(4, report.Rows.Length);
+        Assert.True(report.Synthetic);
+        Assert.Contains(await fixture.Client.GetGrain<ISweepIndexGrain>(0).List(), s => s.SweepId == "complete");
+    }
+
+    [Fact]
+    public async Task Workers_everyActivation_sitsOnItsOwnSilo()
+    {
+        var workers = await fixture.Client.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
+
+        Assert.Equal(2, workers.Select(w => w.Silo).Distinct().Count());
+        foreach (var worker in workers)
+        {
+            var status = await fixture.Client.GetGrain<ITrainingWorkerGrain>(worker.WorkerId).GetStatus();
+            Assert.Equal(worker.Silo, status.ActivationSilo);
+        }
+    }
+
+    [Fact]
+    public async Task Dispatch_neverRunsMoreTrialsThanWorkersOrMaxConcurrent()
+    {
+        var wide = TwoSiloClusterFixture.TinySpec(2, P("seed", "1", "2", "3", "4", "5", "6", "7", "8")) with { MaxConcurrent = 100 };
+        var narrow = TwoSiloClusterFixture.TinySpec(2, P("seed", "1", "2", "3")) with { MaxConcurrent = 1 };
+        var peaks = new ConcurrentDictionary<string, int>();
+
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("wide").Start(wide);
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("narrow").Start(narrow);
+        var wideDone = fixture.WaitForSweep("wide", s => Peak(s, "wide", peaks), Limit);
+        var narrowDone = fixture.WaitForSweep("narrow", s => Peak(s, "narrow", peaks), Limit);
+        await Task.WhenAll(wideDone, narrowDone);
+
+        Assert.InRange(peaks["wide"], 2, 2 * TwoSiloClusterFixture.DevicesPerSilo);
+        Assert.Equal(1, peaks["narrow"]);
+    }
+
+    [Fact]
+    public async Task Cancel_midSweep_stopsEveryTrialWithinSeconds()
+    {
+        var spec = TwoSiloClusterFixture.TinySpec(200, P("seed", "1", "2", "3", "4", "5", "6"));
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>("cancel");
+        await coordinator.Start(spec);
+        await fixture.WaitForSweep("cancel", s => s.Trials.Count(t => t.State == TrialState.Running && t.Epochs.Length > 0) >= 2, Limit);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await coordinator.Cancel();
+        var status = await fixture.WaitForSweep("cancel", s => !s.Trials.Any(t => t.State == TrialState.Running), TimeSpan.FromSeconds(10));
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Equal(SweepState.Cancelled, status.State);
+        Assert.All(status.Trials, t => Assert.Equal(TrialState.Cancelled, t.State));
+        Assert.Contains(status.Trials, t => t.Epochs.Length > 0);
+        await TwoSiloClusterFixture.WaitFor(async () => await AllWorkersIdle(), TimeSpan.FromSeconds(10), "workers idle");
+    }
+
+    [Fact]
+    public async Task Trial_thatThrowsEveryTime_isRetriedThenFailedWhileSweepCompletes()
+    {
+        // A corrupt checkpoint makes every attempt of trial 2 throw, for real, in the trainer.
+        string folder = Path.Combine(fixture.CheckpointRoot, "failing", "trial-2", "current");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "state.json"), "{ not json");
+        var spec = TwoSiloClusterFixture.TinySpec(2, P("seed", "1", "2", "3")) with { MaxFailures = 2 };
+
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("failing").Start(spec);
+        var status = await fixture.WaitForSweep("failing", s => s.State == SweepState.Completed, Limit);
+
+        var failed = status.Trials.Single(t => t.TrialId == 2);
+        Assert.Equal(TrialState.Failed, failed.State);
+        Assert.Equal(2, failed.Attempts);
+        Assert.Contains("cannot read checkpoint", failed.Message, StringComparison.Ordinal);
+        Assert.All(status.Trials.Where(t => t.TrialId != 2), t => Assert.Equal(TrialState.Completed, t.State));
+    }
+
+    [Fact]
+    public async Task Coordinator_forcedDeactivationMidSweep_keepsStateAndFinishes()
+    {
+        var spec = TwoSiloClusterFixture.TinySpec(6, P("seed", "1", "2"));
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>("deactivate");
+        await coordinator.Start(spec);
+        var before = await fixture.WaitForSweep("deactivate", s => s.Trials.Any(t => t.Epochs.Length >= 2), Limit);
+
+        await fixture.Cluster.DeactivateAsync(coordinator);
+        var after = await coordinator.GetStatus();
+        var done = await fixture.WaitForSweep("deactivate", s => s.State == SweepState.Completed, Limit);
+
+        Assert.Equal(before.CreatedAt, after.CreatedAt);
+        Assert.All(before.Trials, t => Assert.True(after.Trials.Single(a => a.TrialId == t.TrialId).Epochs.Length >= t.Epochs.Length));
+        Assert.All(done.Trials, t => Assert.Equal([1, 2, 3, 4, 5, 6], t.Epochs.Select(e => e.Epoch).ToArray()));
+    }
+
+    [Fact]
+    public async Task Start_badSpec_isRejectedWithLocatedErrorsAndNothingRuns()
+    {
+        var spec = TwoSiloClusterFixture.TinySpec(2, P("dense_dropout", "0.3", "1.5")) with { MaxConcurrent = 0 };
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client.GetGrain<ISweepCoordinatorGrain>("bad").Start(spec));
+
+        Assert.Contains("parameters.dense_dropout.values[1]: 1.5 is outside [0, 1)", e.Message, StringComparison.Ordinal);
+        Assert.Contains("max_concurrent: 0 must be at least 1", e.Message, StringComparison.Ordinal);
+        Assert.Equal(SweepState.New, (await fixture.Client.GetGrain<ISweepCoordinatorGrain>("bad").GetStatus()).State);
+    }
+
+    private static bool Peak(SweepStatus status, string name, ConcurrentDictionary<string, int> peaks)
+    {
+        int running = status.Trials.Count(t => t.State == TrialState.Running);
+        peaks.AddOrUpdate(name, running, (_, old) => Math.Max(old, running));
+        return status.Trials.All(t => SweepBook.IsFinal(t.State));
+    }
+
+    private async Task<bool> AllWorkersIdle()
+    {
+        foreach (var worker in await fixture.Client.GetGrain<IWorkerRegistryGrain>(0).GetWorkers())
+        {
+            if ((await fixture.Client.GetGrain<ITrainingWorkerGrain>(worker.WorkerId).GetStatus()).SweepId is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using AslSweep.Contracts;
+using AslSweep.Grains.Sweeps;
+
+namespace AslSweep.Grains.Tests.Sweeps;
+
+public sealed class SweepReportBuilderTests
+{
+    private static ImmutableArray<EpochReport> Curve(double[] val, double train = 0.99) =>
+        [.. val.Select((v, i) => new EpochReport { Epoch = i + 1, ValAccuracy = v, TrainAccuracy = train, ValLoss = 1 - v })];
+
+    private static TrialStatus Trial(int id, double[] val, double train = 0.99, TrialState state = TrialState.Completed, bool baseline = false) =>
+        new() { TrialId = id, State = state, Epochs = Curve(val, train), IsBaseline = baseline, Config = new TrialConfig { Seed = id } };
+
+    private static SweepReport Report(params TrialStatus[] trials) => SweepReportBuilder.Build(new SweepStatus
+    {
+        SweepId = "s",
+        State = SweepState.Completed,
+        Spec = new SweepSpec { Metric = new MetricSpec { LastK = 5 } },
+        Trials = [.. trials],
+    });
+
+    [Fact]
+    public void Build_notebookLikeCurve_rankedBelowSteadyOneDespiteLuckyPeak()
+    {
+        // The notebook: a 0.9626 peak, then swings; a steady trial never peaks as high.
+        var notebook = Trial(1, [0.80, 0.9626, 0.78, 0.91, 0.85, 0.96, 0.82, 0.94], train: 0.9997, baseline: true);
+        var steady = Trial(2, [0.80, 0.90, 0.93, 0.935, 0.94, 0.94, 0.945, 0.94], train: 0.96);
+
+        var report = Report(notebook, steady);
+
+        Assert.Equal([2, 1], report.Rows.Select(r => r.TrialId).ToArray());
+        Assert.Equal(Verdict.Oscillating, report.Rows[1].Verdict);
+        Assert.Equal(Verdict.Converged, report.Rows[0].Verdict);
+        Assert.Equal(0.9626, report.Rows[1].BestValAccuracy);
+        Assert.Contains("best: trial 2 (converged)", report.Summary, StringComparison.Ordinal);
+        Assert.Contains("baseline (trial 1, oscillating)", report.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_steadyButFarBelowTraining_isOverfitting()
+    {
+        var report = Report(Trial(1, [0.85, 0.86, 0.86, 0.861, 0.86, 0.859], train: 1.0));
+
+        var row = Assert.Single(report.Rows);
+        Assert.Equal(Verdict.Overfitting, row.Verdict);
+        Assert.Equal(0.86, row.MeanLastK, 3);
+        Assert.Equal(0.14, row.TrainValGap, 3);
+    }
+
+    [Fact]
+    public void Build_divergedAndShortTrials_getTheirVerdicts()
+    {
+        var report = Report(Trial(1, [0.5], state: TrialState.Diverged), Trial(2, [0.5, 0.6]), new TrialStatus { TrialId = 3, State = TrialState.Pending });
+
+        Assert.Equal(Verdict.Diverged, report.Rows.Single(r => r.TrialId == 1).Verdict);
+        Assert.Equal(Verdict.Unknown, report.Rows.Single(r => r.TrialId == 2).Verdict);
+        Assert.Equal(3, report.Rows[^1].TrialId);
+        Assert.True(double.IsNaN(report.Rows[^1].MeanLastK));
+    }
+
+    [Fact]
+    public void Statistics_lastK_usesOnlyTheLastEpochs()
+    {
+        var stats = CurveStatistics.Of(Curve([0.1, 0.2, 0.5, 0.7]), 2)!;
+
+        Assert.Equal(0.6, stats.MeanLastK, 10);
+        Assert.Equal(0.1, stats.StdLastK, 10);
+        Assert.Equal(0.7, stats.Final);
+        Assert.Equal(0.7, stats.Best);
+    }
+}
