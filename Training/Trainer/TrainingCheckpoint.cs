@@ -22,9 +22,10 @@ public static class TrainingCheckpoint
     private const string OptimizerFile = "optimizer.bin";
     private const string StateFile = "state.json";
 
-    /// <summary>JSON settings shared by checkpoints and metrics files (infinities allowed, camelCase).</summary>
+    /// <summary>JSON settings shared by checkpoints and metrics files (infinities allowed, camelCase, enums by name).</summary>
     public static JsonSerializerOptions Json { get; } = new()
     {
+        Converters = { new JsonStringEnumConverter() },
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         WriteIndented = true,

@@ -14,19 +14,7 @@ public static class AslSweepProcess
     /// <summary>Runs <c>aslsweep args</c> with a time limit; kills it when the limit passes.</summary>
     public static Result Run(TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aslsweep.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
@@ -36,5 +24,113 @@ public static class AslSweepProcess
         }
 
         return new Result(process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>Starts <c>aslsweep args</c> in the background; dispose kills it if it still runs.</summary>
+    public static Background Start(params string[] args) => new(Process.Start(StartInfo(args))!);
+
+    /// <summary>Starts the real silo executable (AslSweep.Silo) in the background with configuration arguments.</summary>
+    public static Background StartSilo(params string[] args) => new(Process.Start(StartInfo(args, Output("Silo", "AslSweep.Silo.dll")))!);
+
+    /// <summary>A project's build output, in the configuration the tests were built in.</summary>
+    private static string Output(string project, string file)
+    {
+        string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path.Combine(AslSweep.Tests.Shared.RepoPaths.Root, project, "bin", configuration, "net10.0", file);
+    }
+
+    private static ProcessStartInfo StartInfo(string[] args, string? program = null)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(program ?? Output("Client", "aslsweep.dll"));
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    /// <summary>A running aslsweep process whose output is collected line by line.</summary>
+    public sealed class Background : IDisposable
+    {
+        private readonly Process _process;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        internal Background(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => Add(e.Data);
+            _process.ErrorDataReceived += (_, e) => Add(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public string Output => string.Join("\n", _lines);
+
+        /// <summary>Waits for a line matching <paramref name="pattern"/> and returns the match.</summary>
+        public System.Text.RegularExpressions.Match WaitForLine(string pattern, TimeSpan limit)
+        {
+            var deadline = DateTime.UtcNow + limit;
+            while (DateTime.UtcNow < deadline)
+            {
+                foreach (string line in _lines)
+                {
+                    var match = System.Text.RegularExpressions.Regex.Match(line, pattern);
+                    if (match.Success)
+                    {
+                        return match;
+                    }
+                }
+
+                if (_process.HasExited)
+                {
+                    break;
+                }
+
+                Thread.Sleep(100);
+            }
+
+            throw new TimeoutException($"no line matching {pattern} within {limit}:\n{Output}");
+        }
+
+        /// <summary>Waits for the exit and returns the code.</summary>
+        public int WaitForExit(TimeSpan limit)
+        {
+            if (!_process.WaitForExit(limit))
+            {
+                throw new TimeoutException($"still running after {limit}:\n{Output}");
+            }
+
+            _process.WaitForExit();
+            return _process.ExitCode;
+        }
+
+        /// <summary>Kills the process at once (like SIGKILL).</summary>
+        public void Kill() => _process.Kill(entireProcessTree: true);
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
+            }
+
+            _process.Dispose();
+        }
+
+        private void Add(string? line)
+        {
+            if (line is not null)
+            {
+                _lines.Enqueue(line);
+            }
+        }
     }
 }

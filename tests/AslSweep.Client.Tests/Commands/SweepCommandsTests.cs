@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using AslSweep.Tests.Shared;
+
+namespace AslSweep.Client.Tests.Commands;
+
+public sealed class SweepCommandsTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string TinySpec(int epochs, int trials) => _temp.Write($"tiny-{epochs}-{trials}.yaml", $"""
+        name: tiny
+        data:
+          synthetic: true
+          train_per_class: 3
+          valid_per_class: 2
+        metric:
+          last_k: 2
+        include_baseline: false
+        parameters:
+          epochs:
+            value: {epochs}
+          filters:
+            value: [8, 8]
+          dense_units:
+            value: 32
+          seed:
+            values: [{string.Join(", ", Enumerable.Range(1, trials))}]
+        """);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Fact]
+    public void Dev_tinySpec_runsSweepEndToEndAndWritesReport()
+    {
+        string spec = TinySpec(epochs: 2, trials: 2);
+
+        var result = AslSweepProcess.Run(Limit, "dev", spec, "--out", _temp.File("sweeps"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("SYNTHETIC", result.Output, StringComparison.Ordinal);
+        Assert.Contains("trial 2: Completed epoch 2/2", result.Output, StringComparison.Ordinal);
+        Assert.Contains("ranked by mean val_accuracy of the last 2 epochs", result.Output, StringComparison.Ordinal);
+        string folder = Assert.Single(Directory.GetDirectories(_temp.File("sweeps"), "tiny-*"));
+        Assert.Equal(1 + (2 * 2), File.ReadAllLines(Path.Combine(folder, "epochs.csv")).Length);
+        Assert.Equal(1 + 2, File.ReadAllLines(Path.Combine(folder, "report.csv")).Length);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+        Assert.Equal(2, json.RootElement.GetProperty("report").GetProperty("rows").GetArrayLength());
+    }
+
+    [Fact]
+    public void Submit_badSpec_printsEveryLocatedProblemBeforeConnecting()
+    {
+        string spec = _temp.Write("bad.yaml", "name: bad\nmethd: grid\nparameters:\n  dense_dropout:\n    values: [0.2, 1.5]\n");
+
+        var result = AslSweepProcess.Run(Limit, "submit", spec, "--gateway", $"127.0.0.1:{FreePort()}");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{spec}:2:1: methd: unknown key", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Watch_noCluster_saysHowToStartOneAndExits3()
+    {
+        var result = AslSweepProcess.Run(Limit, "watch", "some-sweep", "--gateway", $"127.0.0.1:{FreePort()}");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("cannot reach a cluster", result.Output, StringComparison.Ordinal);
+        Assert.Contains("aslsweep dev", result.Output, StringComparison.Ordinal);
+    }
+
+    private AslSweepProcess.Background StartSilo(int gatewayPort) => AslSweepProcess.StartSilo(
+        $"--AslSweep:Silo:Name=test-silo",
+        $"--AslSweep:Silo:SiloPort={FreePort()}",
+        $"--AslSweep:Silo:GatewayPort={gatewayPort}",
+        $"--AslSweep:Workers:CheckpointRoot={_temp.File("checkpoints")}",
+        $"--Urls=http://127.0.0.1:{FreePort()}");
+
+    [Fact]
+    public void RemoteVerbs_againstSiloProcess_submitListStatusResultsAndReattachingWatch()
+    {
+        int port = FreePort();
+        string gateway = $"127.0.0.1:{port}";
+        using var silo = StartSilo(port);
+        silo.WaitForLine("registered 1 workers", Limit);
+
+        var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 25, trials: 3), "--gateway", gateway);
+        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        var list = AslSweepProcess.Run(Limit, "list", "--gateway", gateway);
+        var status = AslSweepProcess.Run(Limit, "status", "--gateway", gateway);
+        var results = AslSweepProcess.Run(Limit, "results", id, "--format", "json", "--gateway", gateway);
+        var unknown = AslSweepProcess.Run(Limit, "results", "no-such-sweep", "--gateway", gateway);
+        using (var killedWatch = AslSweepProcess.Start("watch", id, "--gateway", gateway))
+        {
+            // A client that dies mid-watch changes nothing for the sweep.
+            killedWatch.WaitForLine("trial 1: ", Limit);
+            killedWatch.Kill();
+        }
+
+        var watch = AslSweepProcess.Run(Limit, "watch", id, "--gateway", gateway);
+        var csv = AslSweepProcess.Run(Limit, "results", id, "--format", "csv", "--out", _temp.File("results"), "--gateway", gateway);
+
+        Assert.True(submit.ExitCode == 0 && id.StartsWith("tiny-", StringComparison.Ordinal), submit.ToString());
+        Assert.True(list.ExitCode == 0 && list.Output.Contains(id, StringComparison.Ordinal), list.ToString());
+        Assert.True(status.ExitCode == 0 && status.Output.Contains("test-silo/cpu/0", StringComparison.Ordinal), status.ToString());
+        Assert.True(results.ExitCode == 0, results.ToString());
+        using var json = JsonDocument.Parse(results.Output);
+        Assert.Equal(3, json.RootElement.GetProperty("status").GetProperty("trials").GetArrayLength());
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no sweep 'no-such-sweep'", unknown.Output, StringComparison.Ordinal);
+        Assert.True(watch.ExitCode == 0, watch.ToString());
+        Assert.Contains("trial 3: Completed epoch 25/25", watch.Output, StringComparison.Ordinal);
+        Assert.Contains("ranked by mean val_accuracy", watch.Output, StringComparison.Ordinal);
+        Assert.True(csv.ExitCode == 0, csv.ToString());
+        Assert.Equal(4, csv.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(1 + (3 * 25), File.ReadAllLines(Path.Combine(_temp.File("results"), "epochs.csv")).Length);
+    }
+
+    [Fact]
+    public void Cancel_runningSweepOnSilo_stopsItsTrialsKeepingEpochs()
+    {
+        int port = FreePort();
+        string gateway = $"127.0.0.1:{port}";
+        using var silo = StartSilo(port);
+        silo.WaitForLine("registered 1 workers", Limit);
+        var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 500, trials: 2), "--gateway", gateway);
+        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        silo.WaitForLine("trial 1 attempt 1", Limit);
+        AslSweepProcess.Result results;
+        do
+        {
+            results = AslSweepProcess.Run(Limit, "results", id, "--format", "json", "--gateway", gateway);
+        }
+        while (!results.Output.Contains("\"epoch\": 1,", StringComparison.Ordinal));
+
+        var cancel = AslSweepProcess.Run(Limit, "cancel", id, "--gateway", gateway);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        List<JsonElement> trials;
+        do
+        {
+            using var json = JsonDocument.Parse(AslSweepProcess.Run(Limit, "results", id, "--format", "json", "--gateway", gateway).Output);
+            trials = json.RootElement.GetProperty("status").GetProperty("trials").EnumerateArray().Select(t => t.Clone()).ToList();
+        }
+        while (trials.Any(t => t.GetProperty("state").GetString() != "Cancelled") && DateTime.UtcNow < deadline);
+
+        Assert.True(cancel.ExitCode == 0, cancel.ToString());
+        Assert.All(trials, t => Assert.Equal("Cancelled", t.GetProperty("state").GetString()));
+        Assert.True(trials[0].GetProperty("epochs").GetArrayLength() > 0);
+    }
+}
