@@ -14,6 +14,7 @@ public sealed class SweepCoordinatorGrain(
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
 {
     private readonly Dictionary<int, double> _progress = [];
+    private bool _epochsDirty;
     // A view over the persisted state, which Orleans replaces when it reads it.
     private SweepBook Book => new(state.State);
     private IGrainTimer? _timer;
@@ -29,6 +30,14 @@ public sealed class SweepCoordinatorGrain(
             }
 
             StartTimer();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_epochsDirty)
+        {
+            await state.WriteStateAsync(cancellationToken);
         }
     }
 
@@ -67,13 +76,17 @@ public sealed class SweepCoordinatorGrain(
         return Book.ToStatus(_progress);
     }
 
-    public async Task ReportEpoch(int trialId, int attempt, EpochReport epoch)
+    public Task ReportEpoch(int trialId, int attempt, EpochReport epoch)
     {
+        // Persisted by the next tick (within a second): a lost epoch report is not lost work, since the worker's
+        // checkpoint holds the whole curve and its final report carries it.
         if (Book.RecordEpoch(trialId, attempt, epoch))
         {
             _progress.Remove(trialId);
-            await state.WriteStateAsync();
+            _epochsDirty = true;
         }
+
+        return Task.CompletedTask;
     }
 
     public Task ReportProgress(int trialId, int attempt, double epochProgress)
@@ -117,12 +130,13 @@ public sealed class SweepCoordinatorGrain(
             logger.LogInformation("Sweep {SweepId} completed", state.State.SweepId);
         }
 
-        if (changed)
+        if (changed || _epochsDirty)
         {
+            _epochsDirty = false;
             await state.WriteStateAsync();
         }
 
-        if (state.State.State != SweepState.Running && !Book.Running.Any())
+        if (state.State.State != SweepState.Running && !Book.Running.Any() && !_epochsDirty)
         {
             // Nothing left to drive: let the activation be collected when idle.
             _timer?.Dispose();

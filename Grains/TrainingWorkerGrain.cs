@@ -11,7 +11,7 @@ namespace AslSweep.Grains;
 /// timer holds the activation while it trains.
 /// </summary>
 [SiloNamePlacement]
-public sealed class TrainingWorkerGrain(TrialRunner runner, ILocalSiloDetails silo, ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain
+public sealed class TrainingWorkerGrain(ITrialTrainer trainer, ILocalSiloDetails silo, ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain
 {
     private RunningAttempt? _running;
     private Task _finished = Task.CompletedTask;
@@ -30,7 +30,7 @@ public sealed class TrainingWorkerGrain(TrialRunner runner, ILocalSiloDetails si
         var attempt = new RunningAttempt(assignment, GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId), logger);
         _running = attempt;
         _started++;
-        _keepAlive = this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
+        _keepAlive ??= this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
         _finished = RunAndReport(attempt);
         logger.LogInformation("Worker {Worker} starts sweep {SweepId} trial {TrialId} attempt {Attempt}", Info.WorkerId, assignment.SweepId, assignment.TrialId, assignment.Attempt);
         return Task.FromResult(true);
@@ -66,8 +66,11 @@ public sealed class TrainingWorkerGrain(TrialRunner runner, ILocalSiloDetails si
     private async Task RunAndReport(RunningAttempt attempt)
     {
         var (outcome, message, epochs) = await Task.Factory.StartNew(
-            () => attempt.Train(runner, Info.Device), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            () => attempt.Train(trainer, Info.Device), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         await attempt.Reporter.Drain();
+
+        // Free the worker before reporting: the coordinator dispatches the next trial while handling the report.
+        _running = null;
         var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(attempt.Assignment.SweepId);
         for (int retry = 0; retry < 5; retry++)
         {
@@ -84,8 +87,10 @@ public sealed class TrainingWorkerGrain(TrialRunner runner, ILocalSiloDetails si
         }
 
         attempt.Dispose();
-        _running = null;
-        _keepAlive?.Dispose();
-        _keepAlive = null;
+        if (_running is null)
+        {
+            _keepAlive?.Dispose();
+            _keepAlive = null;
+        }
     }
 }

@@ -4,10 +4,8 @@ using AslSweep.Client.Cluster;
 using AslSweep.Client.Output;
 using AslSweep.Contracts;
 using AslSweep.Grains.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -62,7 +60,7 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         SweepSpec spec = EmbeddedSpecs.Resolve(settings.Spec ?? (settings.Full ? "full" : "default"));
-        int gatewayPort = settings.GatewayPort ?? FreePorts.Next();
+        int gatewayPort = settings.GatewayPort ?? InProcessSilo.FreePort();
         using var host = BuildHost(settings, gatewayPort);
         await host.StartAsync(cancellationToken);
         try
@@ -113,22 +111,9 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
         }
     }
 
-    private static IHost BuildHost(Settings settings, int gatewayPort)
+    private static IHost BuildHost(Settings settings, int gatewayPort) => InProcessSilo.Build("dev", new Dictionary<string, string?>
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AslSweep:Silo:Name"] = "dev",
-            ["AslSweep:Silo:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
-            ["AslSweep:Silo:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-            ["AslSweep:Workers:CpuSlots"] = settings.CpuSlots.ToString(CultureInfo.InvariantCulture),
-            ["AslSweep:Workers:CheckpointRoot"] = Path.Combine(settings.Out, ".checkpoints"),
-        });
-
-        // The live table is the interface; the silo's own logs would scroll over it.
-        builder.Logging.ClearProviders();
-        builder.Logging.AddFilter(_ => false);
-        builder.AddAslSweepSilo();
-        return builder.Build();
-    }
+        ["AslSweep:Workers:CpuSlots"] = settings.CpuSlots.ToString(CultureInfo.InvariantCulture),
+        ["AslSweep:Workers:CheckpointRoot"] = Path.Combine(settings.Out, ".checkpoints"),
+    }, gatewayPort);
 }

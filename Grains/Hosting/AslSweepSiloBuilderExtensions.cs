@@ -21,7 +21,11 @@ public static class AslSweepSiloBuilderExtensions
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DatasetCache>();
-        services.AddSingleton<TrialRunner>();
+        services.AddSingleton<TorchTrialTrainer>();
+        services.AddSingleton<SimulatedTrialTrainer>();
+        services.AddSingleton<ITrialTrainer>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Trainer == "simulated"
+            ? sp.GetRequiredService<SimulatedTrialTrainer>()
+            : sp.GetRequiredService<TorchTrialTrainer>());
         services.AddPlacementDirector<SiloNamePlacement, SiloNamePlacementDirector>();
         services.AddSingleton<WorkerRegistration>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkerRegistration>());

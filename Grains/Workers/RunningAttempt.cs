@@ -30,12 +30,12 @@ public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinator
     }
 
     /// <summary>Trains (blocking, on the calling thread) and says how it ended; never throws.</summary>
-    public (TrialOutcome Outcome, string Message, ImmutableArray<EpochReport> Epochs) Train(TrialRunner runner, string device)
+    public (TrialOutcome Outcome, string Message, ImmutableArray<EpochReport> Epochs) Train(ITrialTrainer trainer, string device)
     {
-        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(trainer);
         try
         {
-            var result = runner.Run(Assignment, device, Reporter, _cancel.Token);
+            var result = trainer.Run(Assignment, device, Reporter, _cancel.Token);
             var epochs = result.Epochs.Select(EpochReportPump.ToReport).ToImmutableArray();
             var outcome = result.Outcome switch
             {

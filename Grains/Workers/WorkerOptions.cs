@@ -21,6 +21,12 @@ public sealed class WorkerOptions
     /// <summary>Where trials write their checkpoints (a shared volume in a multi-node cluster).</summary>
     public string CheckpointRoot { get; set; } = "checkpoints";
 
+    /// <summary>torch (real training) or simulated (control-plane benchmarks and load tests only).</summary>
+    public string Trainer { get; set; } = "torch";
+
+    /// <summary>Epoch length of the simulated trainer.</summary>
+    public double SimulatedEpochSeconds { get; set; } = 1.0;
+
     /// <summary>How often a silo renews its workers' registration.</summary>
     public TimeSpan RegistrationRenewal { get; set; } = TimeSpan.FromSeconds(10);
 }

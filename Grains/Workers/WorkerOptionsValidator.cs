@@ -39,6 +39,16 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
             problems.Add($"{WorkerOptions.Section}:CheckpointRoot: must not be empty");
         }
 
+        if (options.Trainer is not ("torch" or "simulated"))
+        {
+            problems.Add($"{WorkerOptions.Section}:Trainer: '{options.Trainer}' is not torch or simulated");
+        }
+
+        if (!(options.SimulatedEpochSeconds > 0))
+        {
+            problems.Add($"{WorkerOptions.Section}:SimulatedEpochSeconds: must be positive");
+        }
+
         if (options.RegistrationRenewal <= TimeSpan.Zero)
         {
             problems.Add($"{WorkerOptions.Section}:RegistrationRenewal: must be positive");

@@ -1,13 +1,35 @@
 using AslSweep.Bench;
 
-// One process, one run: every number in the report is measured against the others of this run.
+// One process per run: every ratio compares numbers measured in the same run (these machines are noisy).
+// Usage: AslSweep.Bench [training-core|orchestration|control-plane|all] [output-folder]
 if (Console.IsOutputRedirected)
 {
     Spectre.Console.AnsiConsole.Profile.Width = 120;
 }
 
-string output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", "training-core.json");
-var report = TrainingCoreBenchmark.Run(Console.Out);
-TrainingCoreBenchmark.Print(report);
-TrainingCoreBenchmark.Save(report, output);
-Console.WriteLine($"wrote {Path.GetFullPath(output)}");
+string which = args.Length > 0 ? args[0] : "training-core";
+string output = args.Length > 1 ? args[1] : Path.Combine("bench", "results");
+if (which is not ("training-core" or "orchestration" or "control-plane" or "all"))
+{
+    Console.Error.WriteLine($"error: unknown benchmark '{which}' (training-core, orchestration, control-plane, all)");
+    return 2;
+}
+
+if (which is "training-core" or "all")
+{
+    var report = TrainingCoreBenchmark.Run(Console.Out);
+    TrainingCoreBenchmark.Print(report);
+    BenchmarkFiles.Save(report, Path.Combine(output, "training-core.json"));
+}
+
+if (which is "orchestration" or "all")
+{
+    BenchmarkFiles.Save(await OrchestrationBenchmark.Run(Console.Out), Path.Combine(output, "orchestration.json"));
+}
+
+if (which is "control-plane" or "all")
+{
+    BenchmarkFiles.Save(await ControlPlaneBenchmark.Run(Console.Out), Path.Combine(output, "control-plane.json"));
+}
+
+return 0;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using AslSweep.Training.Data;
 using AslSweep.Training.Model;
 using AslSweep.Training.Trainer;
@@ -65,13 +64,6 @@ public static class TrainingCoreBenchmark
 
         table.AddRow(F($"CSV parse, {report.CsvRows:N0} rows ({report.CsvMegabytes:F0} MB)"), F($"{report.CsvParseSeconds:F3} s"), "");
         AnsiConsole.Write(table);
-    }
-
-    /// <summary>Writes the report as JSON.</summary>
-    public static void Save(BenchmarkReport report, string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(report, TrainingCheckpoint.Json));
     }
 
     /// <summary>Multiply-adds of one forward pass: convolutions at their output resolution, then the dense layers.</summary>

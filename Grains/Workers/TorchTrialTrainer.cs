@@ -6,13 +6,13 @@ using Microsoft.Extensions.Options;
 namespace AslSweep.Grains.Workers;
 
 /// <summary>Trains one attempt of a trial on one device, resuming from the trial's checkpoint when there is one.</summary>
-public sealed class TrialRunner(DatasetCache cache, IOptions<WorkerOptions> options)
+public sealed class TorchTrialTrainer(DatasetCache cache, IOptions<WorkerOptions> options) : ITrialTrainer
 {
     /// <summary>The folder of a trial's checkpoints.</summary>
     public string CheckpointFolder(string sweepId, int trialId) =>
         Path.Combine(options.Value.CheckpointRoot, sweepId, $"trial-{trialId}");
 
-    /// <summary>Runs synchronously on the calling thread (TorchSharp dispose scopes are thread-local).</summary>
+    /// <inheritdoc />
     public TrainingResult Run(TrialAssignment assignment, string device, ITrainingObserver observer, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(assignment);
