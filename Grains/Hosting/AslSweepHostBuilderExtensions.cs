@@ -19,7 +19,10 @@ public static class AslSweepHostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        var problems = options.Validate();
+        // Report every bad key at once, before anything starts (the worker options are validated on start too).
+        var workers = builder.Configuration.GetSection(Workers.WorkerOptions.Section).Get<Workers.WorkerOptions>() ?? new Workers.WorkerOptions();
+        var workerCheck = new Workers.WorkerOptionsValidator().Validate(null, workers);
+        var problems = options.Validate().Concat(workerCheck.Failed ? workerCheck.Failures : []).ToList();
         if (problems.Count > 0)
         {
             throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions), problems);

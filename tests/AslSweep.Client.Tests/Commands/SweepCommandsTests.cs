@@ -79,12 +79,32 @@ public sealed class SweepCommandsTests : IDisposable
         Assert.Contains("aslsweep dev", result.Output, StringComparison.Ordinal);
     }
 
-    private AslSweepProcess.Background StartSilo(int gatewayPort) => AslSweepProcess.StartSilo(
+    private AslSweepProcess.Background StartSilo(int gatewayPort, int httpPort = 0) => AslSweepProcess.StartSilo(
         $"--AslSweep:Silo:Name=test-silo",
         $"--AslSweep:Silo:SiloPort={FreePort()}",
         $"--AslSweep:Silo:GatewayPort={gatewayPort}",
         $"--AslSweep:Workers:CheckpointRoot={_temp.File("checkpoints")}",
-        $"--Urls=http://127.0.0.1:{FreePort()}");
+        $"--Urls=http://127.0.0.1:{(httpPort == 0 ? FreePort() : httpPort)}");
+
+    [Fact]
+    public async Task Silo_healthEndpointAndBadSetting_reportTheirState()
+    {
+        int http = FreePort();
+        using (var silo = StartSilo(FreePort(), http))
+        {
+            silo.WaitForLine("registered 1 workers", Limit);
+            using var client = new HttpClient();
+
+            Assert.Equal("Healthy", await client.GetStringAsync(new Uri($"http://127.0.0.1:{http}/healthz")));
+        }
+
+        using var bad = AslSweepProcess.StartSilo("--AslSweep:Silo:GatewayPort=0", "--AslSweep:Workers:Devices:0=gpu0", $"--Urls=http://127.0.0.1:{FreePort()}");
+
+        Assert.Equal(2, bad.WaitForExit(Limit));
+        Assert.Contains("error: AslSweep:Silo:GatewayPort: 0 is not a port", bad.Output, StringComparison.Ordinal);
+        Assert.Contains("error: AslSweep:Workers:Devices:0: 'gpu0' is not cpu or cuda:N", bad.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bad.Output, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void RemoteVerbs_againstSiloProcess_submitListStatusResultsAndReattachingWatch()

@@ -118,6 +118,34 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Silo_stoppedGracefullyMidTrial_requeuesItsTrialsWhichResumeElsewhere()
+    {
+        var extra = await fixture.Cluster.StartAdditionalSiloAsync();
+        var registry = fixture.Client.GetGrain<IWorkerRegistryGrain>(0);
+        await TwoSiloClusterFixture.WaitFor(async () => (await registry.GetWorkers()).Length == 6, TimeSpan.FromSeconds(30), "third silo's workers");
+        var spec = TwoSiloClusterFixture.TinySpec(60, P("seed", "1", "2", "3", "4", "5", "6"));
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("drain").Start(spec);
+        bool OnExtra(TrialStatus t) => t.State == TrialState.Running && t.Worker!.StartsWith(extra.Name + "/", StringComparison.Ordinal);
+        var running = await fixture.WaitForSweep("drain", s => s.Trials.Any(t => OnExtra(t) && t.Epochs.Length >= 2), Limit);
+        var interrupted = running.Trials.Where(OnExtra).Select(t => t.TrialId).ToHashSet();
+
+        await fixture.Cluster.StopSiloAsync(extra);
+        var done = await fixture.WaitForSweep("drain", s => s.State == SweepState.Completed, Limit);
+
+        Assert.Equal(4, (await registry.GetWorkers()).Length);
+        Assert.All(done.Trials, t =>
+        {
+            Assert.Equal(TrialState.Completed, t.State);
+            Assert.Equal(Enumerable.Range(1, 60), t.Epochs.Select(e => e.Epoch));
+        });
+        Assert.All(done.Trials.Where(t => interrupted.Contains(t.TrialId)), t =>
+        {
+            Assert.True(t.Attempts >= 2, $"trial {t.TrialId} was interrupted and must have resumed in a new attempt");
+            Assert.False(t.Worker!.StartsWith(extra.Name + "/", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public async Task Start_badSpec_isRejectedWithLocatedErrorsAndNothingRuns()
     {
         var spec = TwoSiloClusterFixture.TinySpec(2, P("dense_dropout", "0.3", "1.5")) with { MaxConcurrent = 0 };
