@@ -3,6 +3,7 @@ using AslSweep.Contracts;
 using AslSweep.Grains.Coordination;
 using AslSweep.Grains.State;
 using AslSweep.Grains.Sweeps;
+using AslSweep.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AslSweep.Grains;
@@ -11,6 +12,7 @@ namespace AslSweep.Grains;
 public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepCoordinatorState> state,
     TimeProvider time,
+    SweepMetrics metrics,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
 {
     private readonly Dictionary<int, double> _progress = [];
@@ -103,6 +105,16 @@ public sealed class SweepCoordinatorGrain(
     {
         if (Book.Finish(trialId, attempt, outcome, message, epochs))
         {
+            var trial = Book.Trial(trialId)!;
+            if (SweepBook.IsFinal(trial.State))
+            {
+                metrics.Finished(state.State.SweepId, trial.State);
+            }
+            else if (outcome == TrialOutcome.Failed)
+            {
+                metrics.Retry(state.State.SweepId);
+            }
+
             _progress.Remove(trialId);
             logger.LogInformation("Sweep {SweepId} trial {TrialId} attempt {Attempt}: {Outcome} ({Message})", state.State.SweepId, trialId, attempt, outcome, message);
             await Tick();

@@ -1,5 +1,6 @@
 using AslSweep.Contracts;
 using AslSweep.Grains.Placement;
+using AslSweep.Grains.Telemetry;
 using AslSweep.Grains.Workers;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace AslSweep.Grains;
 /// timer holds the activation while it trains.
 /// </summary>
 [SiloNamePlacement]
-public sealed class TrainingWorkerGrain(ITrialTrainer trainer, ILocalSiloDetails silo, ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain
+public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metrics, ILocalSiloDetails silo, ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain
 {
     private RunningAttempt? _running;
     private Task _finished = Task.CompletedTask;
@@ -27,7 +28,8 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, ILocalSiloDetails
             return Task.FromResult(_running.Assignment == assignment);
         }
 
-        var attempt = new RunningAttempt(assignment, GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId), logger);
+        var attempt = new RunningAttempt(assignment, GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId), metrics, logger);
+        metrics.Busy(Info, +1);
         _running = attempt;
         _started++;
         _keepAlive ??= this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
@@ -71,6 +73,7 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, ILocalSiloDetails
 
         // Free the worker before reporting: the coordinator dispatches the next trial while handling the report.
         _running = null;
+        metrics.Busy(Info, -1);
         var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(attempt.Assignment.SweepId);
         for (int retry = 0; retry < 5; retry++)
         {

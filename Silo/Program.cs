@@ -7,9 +7,11 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddAslSweepSilo();
     builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+    builder.Services.AddSiloMetrics();
 
     var app = builder.Build();
     app.MapHealthChecks("/healthz");
+    app.MapPrometheusScrapingEndpoint();
     app.Run();
     return 0;
 }

@@ -1,4 +1,5 @@
 using AslSweep.Grains.Placement;
+using AslSweep.Grains.Telemetry;
 using AslSweep.Grains.Workers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,8 @@ public static class AslSweepSiloBuilderExtensions
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<SweepMetrics>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton<TorchTrialTrainer>();
         services.AddSingleton<SimulatedTrialTrainer>();

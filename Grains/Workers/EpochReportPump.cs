@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading.Channels;
 using AslSweep.Contracts;
+using AslSweep.Grains.Telemetry;
 using AslSweep.Training.Trainer;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +17,15 @@ public sealed class EpochReportPump : ITrainingObserver
     private readonly ISweepCoordinatorGrain _coordinator;
     private readonly TrialAssignment _assignment;
     private readonly ILogger _logger;
+    private readonly SweepMetrics _metrics;
     private readonly Task _pump;
     private long _lastProgress;
 
     /// <summary>Starts the forwarding task.</summary>
-    public EpochReportPump(ISweepCoordinatorGrain coordinator, TrialAssignment assignment, ILogger logger)
+    public EpochReportPump(ISweepCoordinatorGrain coordinator, TrialAssignment assignment, SweepMetrics metrics, ILogger logger)
     {
         _coordinator = coordinator;
+        _metrics = metrics;
         _assignment = assignment;
         _logger = logger;
         _pump = Task.Run(Forward);
@@ -49,6 +52,7 @@ public sealed class EpochReportPump : ITrainingObserver
         ArgumentNullException.ThrowIfNull(metrics);
         var report = ToReport(metrics);
         Epochs = Epochs.Add(report);
+        _metrics.Epoch(_assignment, report);
         _queue.Writer.TryWrite(report);
     }
 

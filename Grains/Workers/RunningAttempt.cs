@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AslSweep.Contracts;
+using AslSweep.Grains.Telemetry;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
 using System.Runtime.InteropServices;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace AslSweep.Grains.Workers;
 
 /// <summary>One attempt on a worker: its cancellation, its report pump, and the mapping of how it ended.</summary>
-public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinatorGrain coordinator, ILogger logger) : IDisposable
+public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinatorGrain coordinator, SweepMetrics metrics, ILogger logger) : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private volatile bool _interrupted;
@@ -17,7 +18,7 @@ public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinator
     public TrialAssignment Assignment { get; } = assignment;
 
     /// <summary>Forwards epochs to the coordinator.</summary>
-    public EpochReportPump Reporter { get; } = new(coordinator, assignment, logger);
+    public EpochReportPump Reporter { get; } = new(coordinator, assignment, metrics, logger);
 
     /// <summary>Stops at the next batch; reported as Cancelled.</summary>
     public void Cancel() => _cancel.Cancel();

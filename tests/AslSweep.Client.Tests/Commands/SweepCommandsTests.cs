@@ -87,6 +87,31 @@ public sealed class SweepCommandsTests : IDisposable
         $"--Urls=http://127.0.0.1:{(httpPort == 0 ? FreePort() : httpPort)}");
 
     [Fact]
+    public async Task Silo_afterASweep_servesPrometheusMetricsForEveryTrial()
+    {
+        int port = FreePort();
+        int http = FreePort();
+        using var silo = StartSilo(port, http);
+        silo.WaitForLine("registered 1 workers", Limit);
+        var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 3, trials: 2), "--gateway", $"127.0.0.1:{port}");
+        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        Assert.Contains("trial 2: Completed", AslSweepProcess.Run(Limit, "watch", id, "--gateway", $"127.0.0.1:{port}").Output, StringComparison.Ordinal);
+
+        using var client = new HttpClient();
+        string metrics = await client.GetStringAsync(new Uri($"http://127.0.0.1:{http}/metrics"));
+
+        Assert.Matches($@"aslsweep_epochs_completed_total{{[^}}]*sweep=""{id}""[^}}]*}} 6", metrics);
+        foreach (int trial in new[] { 1, 2 })
+        {
+            Assert.Matches($@"aslsweep_trial_val_accuracy{{[^}}]*sweep=""{id}""[^}}]*trial=""{trial}""[^}}]*}} 0?\.\d+", metrics);
+        }
+
+        Assert.Contains("aslsweep_epoch_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"aslsweep_trials_finished_total{[^}]*state=""completed""[^}]*} 2", metrics);
+        Assert.Contains("process_cpu_time", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Silo_healthEndpointAndBadSetting_reportTheirState()
     {
         int http = FreePort();

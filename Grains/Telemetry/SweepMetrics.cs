@@ -1,0 +1,71 @@
+using System.Diagnostics.Metrics;
+using AslSweep.Contracts;
+
+namespace AslSweep.Grains.Telemetry;
+
+/// <summary>
+/// The project's one meter ("AslSweep"), recorded where the work happens: workers record epochs and busy time,
+/// coordinators record trial outcomes and retries. Per-trial series carry the labels sweep and trial; their number
+/// is bounded by the trials of the sweeps a silo has run (at most 10,000 per sweep, the spec limit).
+/// Exported names follow Prometheus conventions (base units, _total for counters) through the exporter.
+/// </summary>
+public sealed class SweepMetrics
+{
+    /// <summary>The meter's name, for <c>AddMeter</c>.</summary>
+    public const string MeterName = "AslSweep";
+
+    private readonly Counter<long> _epochs;
+    private readonly Histogram<double> _epochDuration;
+    private readonly Gauge<double> _samplesPerSecond;
+    private readonly Gauge<double> _valAccuracy;
+    private readonly Gauge<double> _valLoss;
+    private readonly Gauge<double> _trainAccuracy;
+    private readonly UpDownCounter<long> _busyWorkers;
+    private readonly Counter<long> _trialsFinished;
+    private readonly Counter<long> _retries;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meters"/>.</summary>
+    public SweepMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MeterName);
+        _epochs = meter.CreateCounter<long>("aslsweep.epochs.completed", "{epoch}", "Training epochs completed");
+        _epochDuration = meter.CreateHistogram<double>("aslsweep.epoch.duration", "s", "Wall time of one epoch, training and validation");
+        _samplesPerSecond = meter.CreateGauge<double>("aslsweep.training.throughput", "{image}/s", "Training images per second of the latest epoch");
+        _valAccuracy = meter.CreateGauge<double>("aslsweep.trial.val_accuracy", "1", "Latest validation accuracy of a trial");
+        _valLoss = meter.CreateGauge<double>("aslsweep.trial.val_loss", "1", "Latest validation loss of a trial");
+        _trainAccuracy = meter.CreateGauge<double>("aslsweep.trial.train_accuracy", "1", "Latest training accuracy of a trial");
+        _busyWorkers = meter.CreateUpDownCounter<long>("aslsweep.workers.busy", "{worker}", "Workers training a trial");
+        _trialsFinished = meter.CreateCounter<long>("aslsweep.trials.finished", "{trial}", "Trials that reached a final state, by state");
+        _retries = meter.CreateCounter<long>("aslsweep.trials.retries", "{attempt}", "Failed attempts that were retried");
+    }
+
+    /// <summary>A worker finished an epoch of a trial.</summary>
+    public void Epoch(TrialAssignment assignment, EpochReport epoch)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(epoch);
+        var sweep = new KeyValuePair<string, object?>("sweep", assignment.SweepId);
+        var trial = new KeyValuePair<string, object?>("trial", assignment.TrialId);
+        _epochs.Add(1, sweep);
+        _epochDuration.Record(epoch.Seconds, sweep);
+        _samplesPerSecond.Record(epoch.SamplesPerSecond, sweep, trial);
+        _valAccuracy.Record(epoch.ValAccuracy, sweep, trial);
+        _valLoss.Record(epoch.ValLoss, sweep, trial);
+        _trainAccuracy.Record(epoch.TrainAccuracy, sweep, trial);
+    }
+
+    /// <summary>A worker started (+1) or ended (-1) an attempt.</summary>
+    public void Busy(WorkerInfo worker, int delta)
+    {
+        ArgumentNullException.ThrowIfNull(worker);
+        _busyWorkers.Add(delta, new KeyValuePair<string, object?>("silo", worker.Silo), new KeyValuePair<string, object?>("device", $"{worker.Device}/{worker.Slot}"));
+    }
+
+    /// <summary>A trial reached a final state.</summary>
+    public void Finished(string sweepId, TrialState state) =>
+        _trialsFinished.Add(1, new KeyValuePair<string, object?>("sweep", sweepId), new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant()));
+
+    /// <summary>A failed attempt will be retried.</summary>
+    public void Retry(string sweepId) => _retries.Add(1, new KeyValuePair<string, object?>("sweep", sweepId));
+}
