@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # The test command (README, .ci/run): builds everything and runs every test project of AslSweep.sln.
-# Needs only the .NET 10 SDK; later suites install their Debian packages (redis-server, prometheus) here.
+# Needs only the .NET 10 SDK; the Debian packages some tests use (prometheus) are installed here when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Real Prometheus for the deploy/prometheus tests (they say why they skip if this fails).
+if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null) \
+      || echo "warning: could not install Debian's prometheus package; the Prometheus tests will skip"
+  else
+    echo "warning: prometheus is not installed (sudo apt-get install prometheus); the Prometheus tests will skip"
+  fi
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

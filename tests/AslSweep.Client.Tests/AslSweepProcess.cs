@@ -32,6 +32,9 @@ public static class AslSweepProcess
     /// <summary>Starts the real silo executable (AslSweep.Silo) in the background with configuration arguments.</summary>
     public static Background StartSilo(params string[] args) => new(Process.Start(StartInfo(args, Output("Silo", "AslSweep.Silo.dll")))!);
 
+    /// <summary>Collects the output of any started process (Prometheus, for instance) the same way.</summary>
+    public static Background Wrap(Process process) => new(process);
+
     /// <summary>A project's build output, in the configuration the tests were built in.</summary>
     private static string Output(string project, string file)
     {

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AslSweep.Tests.Shared;
+
+namespace AslSweep.Client.Tests.Deploy;
+
+/// <summary>deploy/prometheus against a real Prometheus scraping a real silo process.</summary>
+public sealed partial class PrometheusDeployTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
+    private readonly TempFolder _temp = new();
+
+    private static string Deploy(string file) => Path.Combine(RepoPaths.Root, "deploy", "prometheus", file);
+
+    public void Dispose() => _temp.Dispose();
+
+    [SkippableFact]
+    public void Promtool_deployConfigAndRules_areValid()
+    {
+        Skip.If(PrometheusTool.Missing is not null, PrometheusTool.Missing);
+
+        var config = PrometheusTool.Promtool("check", "config", Deploy("prometheus.yml"));
+        var rules = PrometheusTool.Promtool("check", "rules", Deploy("alerts.yml"));
+
+        Assert.True(config.ExitCode == 0, config.Output);
+        Assert.True(rules.ExitCode == 0, rules.Output);
+        Assert.Contains("SUCCESS: 3 rules found", rules.Output, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Prometheus_scrapingASiloRunningASweep_seesEpochsAndEveryTrialsAccuracy()
+    {
+        Skip.If(PrometheusTool.Missing is not null, PrometheusTool.Missing);
+        int gateway = FreePort();
+        int http = FreePort();
+        int web = FreePort();
+        using var silo = AslSweepProcess.StartSilo(
+            "--AslSweep:Silo:Name=prom-silo",
+            $"--AslSweep:Silo:SiloPort={FreePort()}",
+            $"--AslSweep:Silo:GatewayPort={gateway}",
+            $"--AslSweep:Workers:CheckpointRoot={_temp.File("checkpoints")}",
+            $"--Urls=http://127.0.0.1:{http}");
+        silo.WaitForLine("registered 1 workers", Limit);
+
+        // The deploy configuration, pointed at this silo and scraping every second.
+        string config = File.ReadAllText(Deploy("prometheus.yml"));
+        config = TargetsPattern().Replace(config, $"targets: [\"127.0.0.1:{http}\"]");
+        config = config.Replace("scrape_interval: 15s", "scrape_interval: 1s", StringComparison.Ordinal)
+            .Replace("- alerts.yml", $"- {Deploy("alerts.yml")}", StringComparison.Ordinal);
+        string configPath = _temp.Write("prometheus.yml", config);
+        using var prometheus = StartPrometheus(configPath, web);
+
+        var submit = AslSweepProcess.Run(Limit, "submit", _temp.Write("spec.yaml", """
+            name: prom
+            data: {synthetic: true, train_per_class: 3, valid_per_class: 2}
+            include_baseline: false
+            parameters:
+              epochs: {value: 30}
+              filters: {value: [8, 8]}
+              dense_units: {value: 32}
+              seed: {values: [1, 2]}
+            """), "--gateway", $"127.0.0.1:{gateway}");
+        Assert.True(submit.ExitCode == 0, submit.ToString());
+        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+
+        using var client = new HttpClient();
+        double epochs = 0;
+        int trials = 0;
+        var deadline = DateTime.UtcNow + Limit;
+        while ((epochs <= 0 || trials < 2) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000);
+            epochs = await Query(client, web, $"sum(aslsweep_epochs_completed_total{{sweep=\"{id}\"}})");
+            trials = (int)await Query(client, web, $"count(aslsweep_trial_val_accuracy{{sweep=\"{id}\"}})");
+        }
+
+        Assert.True(epochs > 0, "the epoch counter never became positive in Prometheus");
+        Assert.Equal(2, trials);
+        Assert.Equal(1, await Query(client, web, "up{job=\"aslsweep-silos\"}"));
+    }
+
+    private static async Task<double> Query(HttpClient client, int port, string promql)
+    {
+        string url = $"http://127.0.0.1:{port}/api/v1/query?query={Uri.EscapeDataString(promql)}";
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(url)));
+        var result = json.RootElement.GetProperty("data").GetProperty("result");
+        return result.GetArrayLength() == 0 ? 0 : double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    private AslSweepProcess.Background StartPrometheus(string config, int port)
+    {
+        var start = new ProcessStartInfo("/usr/bin/prometheus") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string arg in new[] { $"--config.file={config}", $"--storage.tsdb.path={_temp.File("tsdb")}", $"--web.listen-address=127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var prometheus = AslSweepProcess.Wrap(Process.Start(start)!);
+        prometheus.WaitForLine("Server is ready to receive web requests", Limit);
+        return prometheus;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"targets: \[[^\]]*\]")]
+    private static partial Regex TargetsPattern();
+}
