@@ -23,6 +23,7 @@ public sealed class SweepMetrics
     private readonly UpDownCounter<long> _busyWorkers;
     private readonly Counter<long> _trialsFinished;
     private readonly Counter<long> _retries;
+    private readonly Histogram<double> _checkpointWrite;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meters"/>.</summary>
     public SweepMetrics(IMeterFactory meters)
@@ -38,6 +39,7 @@ public sealed class SweepMetrics
         _busyWorkers = meter.CreateUpDownCounter<long>("aslsweep.workers.busy", "{worker}", "Workers training a trial");
         _trialsFinished = meter.CreateCounter<long>("aslsweep.trials.finished", "{trial}", "Trials that reached a final state, by state");
         _retries = meter.CreateCounter<long>("aslsweep.trials.retries", "{attempt}", "Failed attempts that were retried");
+        _checkpointWrite = meter.CreateHistogram<double>("aslsweep.checkpoint.write.duration", "s", "Time to write a trial's checkpoint atomically");
     }
 
     /// <summary>A worker finished an epoch of a trial.</summary>
@@ -54,6 +56,9 @@ public sealed class SweepMetrics
         _valLoss.Record(epoch.ValLoss, sweep, trial);
         _trainAccuracy.Record(epoch.TrainAccuracy, sweep, trial);
     }
+
+    /// <summary>A worker wrote a checkpoint.</summary>
+    public void CheckpointWritten(TimeSpan duration) => _checkpointWrite.Record(duration.TotalSeconds);
 
     /// <summary>A worker started (+1) or ended (-1) an attempt.</summary>
     public void Busy(WorkerInfo worker, int delta)

@@ -56,6 +56,9 @@ public sealed class EpochReportPump : ITrainingObserver
         _queue.Writer.TryWrite(report);
     }
 
+    /// <inheritdoc />
+    public void OnCheckpoint(int epoch, TimeSpan duration) => _metrics.CheckpointWritten(duration);
+
     /// <summary>Waits until everything queued was sent (or failed to send).</summary>
     public Task Drain()
     {

@@ -8,6 +8,11 @@ public interface ITrainingObserver
     {
     }
 
+    /// <summary>After a checkpoint was written, with how long the write took.</summary>
+    void OnCheckpoint(int epoch, TimeSpan duration)
+    {
+    }
+
     /// <summary>After every epoch, once its checkpoint (if any) is written.</summary>
     void OnEpoch(EpochMetrics metrics)
     {

@@ -126,7 +126,9 @@ public sealed class TrainingSession : IDisposable
             if (checkpoints is not null)
             {
                 var state = new CheckpointState(TrainingCheckpoint.FormatVersion, epoch + 1, _configJson, _scheduler.State, bestValLoss, badEpochs, history, new Dictionary<string, string>());
+                long started = Stopwatch.GetTimestamp();
                 TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state);
+                options.Observer?.OnCheckpoint(epoch + 1, Stopwatch.GetElapsedTime(started));
             }
 
             options.Observer?.OnEpoch(metrics);

@@ -107,6 +107,7 @@ public sealed class SweepCommandsTests : IDisposable
         }
 
         Assert.Contains("aslsweep_epoch_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+        Assert.Matches(@"aslsweep_checkpoint_write_duration_seconds_count{[^}]*} 6", metrics);
         Assert.Matches(@"aslsweep_trials_finished_total{[^}]*state=""completed""[^}]*} 2", metrics);
         Assert.Contains("process_cpu_time", metrics, StringComparison.Ordinal);
     }
