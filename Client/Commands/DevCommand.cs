@@ -5,7 +5,7 @@ using AslSweep.Client.Output;
 using AslSweep.Contracts;
 using AslSweep.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -69,7 +69,7 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
             string id = SweepIds.New(spec.Name, DateTimeOffset.UtcNow);
             var coordinator = client.GetGrain<ISweepCoordinatorGrain>(id);
             var started = await coordinator.Start(spec);
-            AnsiConsole.MarkupLineInterpolated($"Dev cluster: one silo in this process, gateway 127.0.0.1:{gatewayPort} (from another shell: aslsweep watch {id} --gateway 127.0.0.1:{gatewayPort})");
+            AnsiConsole.MarkupLineInterpolated($"Dev cluster: one silo in this process, gateway 127.0.0.1:{gatewayPort} (from another shell: aslsweep watch {id} --gateway 127.0.0.1:{gatewayPort}), metrics {InProcessSilo.MetricsUrl(host)}");
             AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{id}[/]: {started.Trials.Length} trials{(spec.Data.Synthetic ? " on the embedded SYNTHETIC data" : "")}. Ctrl+C cancels it and keeps what finished.");
             bool cancelled = false;
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -111,7 +111,7 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
         }
     }
 
-    private static IHost BuildHost(Settings settings, int gatewayPort) => InProcessSilo.Build("dev", new Dictionary<string, string?>
+    private static WebApplication BuildHost(Settings settings, int gatewayPort) => InProcessSilo.Build("dev", new Dictionary<string, string?>
     {
         ["AslSweep:Workers:CpuSlots"] = settings.CpuSlots.ToString(CultureInfo.InvariantCulture),
         ["AslSweep:Workers:CheckpointRoot"] = Path.Combine(settings.Out, ".checkpoints"),

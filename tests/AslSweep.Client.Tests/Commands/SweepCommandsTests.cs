@@ -58,6 +58,20 @@ public sealed class SweepCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Dev_servesMetricsOnLoopbackAndPrintsTheUrl()
+    {
+        using var dev = AslSweepProcess.Start("dev", TinySpec(epochs: 60, trials: 1), "--out", _temp.File("sweeps"));
+        string url = dev.WaitForLine(@"metrics (http://127\.0\.0\.1:\d+/metrics)", Limit).Groups[1].Value;
+        dev.WaitForLine(@"trial 1: Running epoch [1-9]", Limit);
+
+        using var client = new HttpClient();
+        string metrics = await client.GetStringAsync(new Uri(url));
+
+        Assert.Contains("aslsweep_epochs_completed_total", metrics, StringComparison.Ordinal);
+        Assert.Contains("orleans_catalog_activations", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Submit_badSpec_printsEveryLocatedProblemBeforeConnecting()
     {
         string spec = _temp.Write("bad.yaml", "name: bad\nmethd: grid\nparameters:\n  dense_dropout:\n    values: [0.2, 1.5]\n");

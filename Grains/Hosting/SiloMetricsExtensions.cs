@@ -1,7 +1,8 @@
 using AslSweep.Grains.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 
-namespace AslSweep.Silo;
+namespace AslSweep.Grains.Hosting;
 
 /// <summary>OpenTelemetry metrics of a silo, served at <c>/metrics</c> for Prometheus.</summary>
 public static class SiloMetricsExtensions
