@@ -25,11 +25,19 @@ public sealed class SweepMetrics
     private readonly Counter<long> _retries;
     private readonly Histogram<double> _checkpointWrite;
 
-    /// <summary>Creates the instruments on a meter from <paramref name="meters"/>.</summary>
+    /// <summary>Creates the instruments on a meter from <paramref name="meters"/>; GPU gauges only where NVML works.</summary>
     public SweepMetrics(IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(meters);
         var meter = meters.Create(MeterName);
+        Gpu = NvmlGpu.TryOpen(out string reason);
+        GpuUnavailableReason = Gpu is null ? reason : null;
+        if (Gpu is { } gpu)
+        {
+            meter.CreateObservableGauge("aslsweep.gpu.utilization", () => GpuReadings(gpu, r => r.Utilization), "1", "GPU busy fraction (NVML)");
+            meter.CreateObservableGauge("aslsweep.gpu.memory.used", () => GpuReadings(gpu, r => (double)r.MemoryUsed), "By", "GPU memory in use (NVML)");
+        }
+
         _epochs = meter.CreateCounter<long>("aslsweep.epochs.completed", "{epoch}", "Training epochs completed");
         _epochDuration = meter.CreateHistogram<double>("aslsweep.epoch.duration", "s", "Wall time of one epoch, training and validation");
         _samplesPerSecond = meter.CreateGauge<double>("aslsweep.training.throughput", "{image}/s", "Training images per second of the latest epoch");
@@ -41,6 +49,12 @@ public sealed class SweepMetrics
         _retries = meter.CreateCounter<long>("aslsweep.trials.retries", "{attempt}", "Failed attempts that were retried");
         _checkpointWrite = meter.CreateHistogram<double>("aslsweep.checkpoint.write.duration", "s", "Time to write a trial's checkpoint atomically");
     }
+
+    /// <summary>NVML, when it loaded.</summary>
+    public NvmlGpu? Gpu { get; }
+
+    /// <summary>Why there are no GPU metrics, or null when there are.</summary>
+    public string? GpuUnavailableReason { get; }
 
     /// <summary>A worker finished an epoch of a trial.</summary>
     public void Epoch(TrialAssignment assignment, EpochReport epoch)
@@ -73,4 +87,15 @@ public sealed class SweepMetrics
 
     /// <summary>A failed attempt will be retried.</summary>
     public void Retry(string sweepId) => _retries.Add(1, new KeyValuePair<string, object?>("sweep", sweepId));
+
+    private static IEnumerable<Measurement<double>> GpuReadings(NvmlGpu gpu, Func<(double Utilization, long MemoryUsed), double> pick)
+    {
+        for (int i = 0; i < gpu.Devices; i++)
+        {
+            if (gpu.Read(i) is { } reading)
+            {
+                yield return new Measurement<double>(pick(reading), new KeyValuePair<string, object?>("device", $"cuda:{i}"));
+            }
+        }
+    }
 }
