@@ -11,7 +11,7 @@ try
 
     var app = builder.Build();
     app.MapHealthChecks("/healthz");
-    app.MapPrometheusScrapingEndpoint();
+    app.MapSiloEndpoints();
     app.Run();
     return 0;
 }

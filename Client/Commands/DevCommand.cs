@@ -39,6 +39,10 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
         [DefaultValue(1)]
         public int CpuSlots { get; init; } = 1;
 
+        [CommandOption("--orleans-dashboard")]
+        [Description("Also serve the Orleans dashboard (no authentication; loopback only) at <metrics address>/dashboard.")]
+        public bool OrleansDashboard { get; init; }
+
         [CommandOption("--gateway-port <PORT>")]
         [Description("Client gateway port, for `aslsweep watch --gateway 127.0.0.1:PORT` from another shell (default: a free port).")]
         public int? GatewayPort { get; init; }
@@ -69,7 +73,13 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
             string id = SweepIds.New(spec.Name, DateTimeOffset.UtcNow);
             var coordinator = client.GetGrain<ISweepCoordinatorGrain>(id);
             var started = await coordinator.Start(spec);
-            AnsiConsole.MarkupLineInterpolated($"Dev cluster: one silo in this process, gateway 127.0.0.1:{gatewayPort} (from another shell: aslsweep watch {id} --gateway 127.0.0.1:{gatewayPort}), metrics {InProcessSilo.MetricsUrl(host)}");
+            AnsiConsole.MarkupLineInterpolated($"Dev cluster: one silo in this process, gateway 127.0.0.1:{gatewayPort} (from another shell: aslsweep watch {id} --gateway 127.0.0.1:{gatewayPort})");
+            AnsiConsole.MarkupLineInterpolated($"Prometheus metrics {InProcessSilo.MetricsUrl(host)}");
+            if (settings.OrleansDashboard)
+            {
+                AnsiConsole.MarkupLineInterpolated($"Orleans dashboard {new Uri(InProcessSilo.MetricsUrl(host), "/dashboard")}");
+            }
+
             AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{id}[/]: {started.Trials.Length} trials{(spec.Data.Synthetic ? " on the embedded SYNTHETIC data" : "")}. Ctrl+C cancels it and keeps what finished.");
             bool cancelled = false;
             using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -114,6 +124,7 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
     private static WebApplication BuildHost(Settings settings, int gatewayPort) => InProcessSilo.Build("dev", new Dictionary<string, string?>
     {
         ["AslSweep:Workers:CpuSlots"] = settings.CpuSlots.ToString(CultureInfo.InvariantCulture),
+        ["AslSweep:Silo:OrleansDashboard"] = settings.OrleansDashboard ? "true" : "false",
         ["AslSweep:Workers:CheckpointRoot"] = Path.Combine(settings.Out, ".checkpoints"),
     }, gatewayPort);
 }

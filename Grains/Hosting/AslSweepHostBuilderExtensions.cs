@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace AslSweep.Grains.Hosting;
 
@@ -36,6 +37,10 @@ public static class AslSweepHostBuilderExtensions
             silo.Configure<SiloOptions>(s => s.SiloName = options.EffectiveName);
             silo.Configure<EndpointOptions>(e => e.AdvertisedIPAddress = address);
             silo.AddAslSweep();
+            if (options.OrleansDashboard)
+            {
+                silo.AddDashboard();
+            }
         });
         return builder;
     }

@@ -34,7 +34,7 @@ public static class InProcessSilo
         builder.AddAslSweepSilo();
         builder.Services.AddSiloMetrics();
         var app = builder.Build();
-        app.MapPrometheusScrapingEndpoint();
+        app.MapSiloEndpoints();
         return app;
     }
 

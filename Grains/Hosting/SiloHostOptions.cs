@@ -29,6 +29,12 @@ public sealed class SiloHostOptions
     /// <summary>Orleans service id (stable across deployments, keys persisted state).</summary>
     public string ServiceId { get; set; } = "aslsweep";
 
+    /// <summary>
+    /// Serve the Orleans dashboard at /dashboard on the silo's HTTP address. It has no authentication: keep the
+    /// HTTP address on loopback when it is on. Off by default.
+    /// </summary>
+    public bool OrleansDashboard { get; set; }
+
     /// <summary>The name to use.</summary>
     public string EffectiveName => Name ?? $"{Dns.GetHostName()}-{SiloPort}";
 

@@ -58,10 +58,11 @@ public sealed class SweepCommandsTests : IDisposable
     }
 
     [Fact]
-    public async Task Dev_servesMetricsOnLoopbackAndPrintsTheUrl()
+    public async Task Dev_servesMetricsAndOptionalOrleansDashboardOnLoopback()
     {
-        using var dev = AslSweepProcess.Start("dev", TinySpec(epochs: 60, trials: 1), "--out", _temp.File("sweeps"));
+        using var dev = AslSweepProcess.Start("dev", TinySpec(epochs: 60, trials: 1), "--out", _temp.File("sweeps"), "--orleans-dashboard");
         string url = dev.WaitForLine(@"metrics (http://127\.0\.0\.1:\d+/metrics)", Limit).Groups[1].Value;
+        string dashboard = dev.WaitForLine(@"Orleans dashboard (http://127\.0\.0\.1:\d+/dashboard)", Limit).Groups[1].Value;
         dev.WaitForLine(@"trial 1: Running epoch [1-9]", Limit);
 
         using var client = new HttpClient();
@@ -69,6 +70,8 @@ public sealed class SweepCommandsTests : IDisposable
 
         Assert.Contains("aslsweep_epochs_completed_total", metrics, StringComparison.Ordinal);
         Assert.Contains("orleans_catalog_activations", metrics, StringComparison.Ordinal);
+        using var page = await client.GetAsync(new Uri(dashboard));
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
     }
 
     [Fact]
