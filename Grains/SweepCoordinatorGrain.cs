@@ -123,6 +123,16 @@ public sealed class SweepCoordinatorGrain(
 
     private TrialDispatcher Dispatcher => new(GrainFactory, logger);
 
+    private void RecordBestStable()
+    {
+        int k = Book.Spec.Metric.LastK;
+        double best = state.State.Trials.Select(t => CurveStatistics.Of(t.Epochs, k)?.MeanLastK ?? double.NaN).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max();
+        if (double.IsFinite(best))
+        {
+            metrics.BestStable(state.State.SweepId, best);
+        }
+    }
+
     private void StartTimer()
     {
         _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
@@ -144,6 +154,7 @@ public sealed class SweepCoordinatorGrain(
 
         if (changed || _epochsDirty)
         {
+            RecordBestStable();
             _epochsDirty = false;
             await state.WriteStateAsync();
         }

@@ -24,6 +24,7 @@ public sealed class SweepMetrics
     private readonly Counter<long> _trialsFinished;
     private readonly Counter<long> _retries;
     private readonly Histogram<double> _checkpointWrite;
+    private readonly Gauge<double> _bestStable;
 
     /// <summary>Creates the instruments on a meter from <paramref name="meters"/>; GPU gauges only where NVML works.</summary>
     public SweepMetrics(IMeterFactory meters)
@@ -47,6 +48,7 @@ public sealed class SweepMetrics
         _busyWorkers = meter.CreateUpDownCounter<long>("aslsweep.workers.busy", "{worker}", "Workers training a trial");
         _trialsFinished = meter.CreateCounter<long>("aslsweep.trials.finished", "{trial}", "Trials that reached a final state, by state");
         _retries = meter.CreateCounter<long>("aslsweep.trials.retries", "{attempt}", "Failed attempts that were retried");
+        _bestStable = meter.CreateGauge<double>("aslsweep.sweep.best_mean_last_k", "1", "Best mean validation accuracy of the last k epochs among a sweep's trials");
         _checkpointWrite = meter.CreateHistogram<double>("aslsweep.checkpoint.write.duration", "s", "Time to write a trial's checkpoint atomically");
     }
 
@@ -84,6 +86,9 @@ public sealed class SweepMetrics
     /// <summary>A trial reached a final state.</summary>
     public void Finished(string sweepId, TrialState state) =>
         _trialsFinished.Add(1, new KeyValuePair<string, object?>("sweep", sweepId), new KeyValuePair<string, object?>("state", state.ToString().ToLowerInvariant()));
+
+    /// <summary>The sweep's best stable metric (mean of the last k validation accuracies) changed.</summary>
+    public void BestStable(string sweepId, double value) => _bestStable.Record(value, new KeyValuePair<string, object?>("sweep", sweepId));
 
     /// <summary>A failed attempt will be retried.</summary>
     public void Retry(string sweepId) => _retries.Add(1, new KeyValuePair<string, object?>("sweep", sweepId));
