@@ -32,6 +32,21 @@ public static class AslSweepProcess
     /// <summary>Starts the real silo executable (AslSweep.Silo) in the background with configuration arguments.</summary>
     public static Background StartSilo(params string[] args) => new(Process.Start(StartInfo(args, Output("Silo", "AslSweep.Silo.dll")))!);
 
+    /// <summary>A silo process on free loopback ports, with its checkpoints in <paramref name="checkpoints"/>; waits until its worker is registered.</summary>
+    public static (Background Silo, int Gateway, int Http) StartSiloOnFreePorts(string name, string checkpoints, TimeSpan limit)
+    {
+        int gateway = AslSweep.Tests.Shared.FreePorts.Next();
+        int http = AslSweep.Tests.Shared.FreePorts.Next();
+        var silo = StartSilo(
+            $"--AslSweep:Silo:Name={name}",
+            $"--AslSweep:Silo:SiloPort={AslSweep.Tests.Shared.FreePorts.Next()}",
+            $"--AslSweep:Silo:GatewayPort={gateway}",
+            $"--AslSweep:Workers:CheckpointRoot={checkpoints}",
+            $"--Urls=http://127.0.0.1:{http}");
+        silo.WaitForLine("registered 1 workers", limit);
+        return (silo, gateway, http);
+    }
+
     /// <summary>Collects the output of any started process (Prometheus, for instance) the same way.</summary>
     public static Background Wrap(Process process) => new(process);
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using AslSweep.Tests.Shared;
 
@@ -32,12 +30,6 @@ public sealed class SweepCommandsTests : IDisposable
             values: [{string.Join(", ", Enumerable.Range(1, trials))}]
         """);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Fact]
     public void Dev_tinySpec_runsSweepEndToEndAndWritesReport()
@@ -79,7 +71,7 @@ public sealed class SweepCommandsTests : IDisposable
     {
         string spec = _temp.Write("bad.yaml", "name: bad\nmethd: grid\nparameters:\n  dense_dropout:\n    values: [0.2, 1.5]\n");
 
-        var result = AslSweepProcess.Run(Limit, "submit", spec, "--gateway", $"127.0.0.1:{FreePort()}");
+        var result = AslSweepProcess.Run(Limit, "submit", spec, "--gateway", $"127.0.0.1:{FreePorts.Next()}");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{spec}:2:1: methd: unknown key", result.Output, StringComparison.Ordinal);
@@ -89,27 +81,18 @@ public sealed class SweepCommandsTests : IDisposable
     [Fact]
     public void Watch_noCluster_saysHowToStartOneAndExits3()
     {
-        var result = AslSweepProcess.Run(Limit, "watch", "some-sweep", "--gateway", $"127.0.0.1:{FreePort()}");
+        var result = AslSweepProcess.Run(Limit, "watch", "some-sweep", "--gateway", $"127.0.0.1:{FreePorts.Next()}");
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("cannot reach a cluster", result.Output, StringComparison.Ordinal);
         Assert.Contains("aslsweep dev", result.Output, StringComparison.Ordinal);
     }
 
-    private AslSweepProcess.Background StartSilo(int gatewayPort, int httpPort = 0) => AslSweepProcess.StartSilo(
-        $"--AslSweep:Silo:Name=test-silo",
-        $"--AslSweep:Silo:SiloPort={FreePort()}",
-        $"--AslSweep:Silo:GatewayPort={gatewayPort}",
-        $"--AslSweep:Workers:CheckpointRoot={_temp.File("checkpoints")}",
-        $"--Urls=http://127.0.0.1:{(httpPort == 0 ? FreePort() : httpPort)}");
-
     [Fact]
     public async Task Silo_afterASweep_servesPrometheusMetricsForEveryTrial()
     {
-        int port = FreePort();
-        int http = FreePort();
-        using var silo = StartSilo(port, http);
-        silo.WaitForLine("registered 1 workers", Limit);
+        var (silo, port, http) = AslSweepProcess.StartSiloOnFreePorts("test-silo", _temp.File("checkpoints"), Limit);
+        using var running = silo;
         var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 3, trials: 2), "--gateway", $"127.0.0.1:{port}");
         string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
         Assert.Contains("trial 2: Completed", AslSweepProcess.Run(Limit, "watch", id, "--gateway", $"127.0.0.1:{port}").Output, StringComparison.Ordinal);
@@ -132,16 +115,15 @@ public sealed class SweepCommandsTests : IDisposable
     [Fact]
     public async Task Silo_healthEndpointAndBadSetting_reportTheirState()
     {
-        int http = FreePort();
-        using (var silo = StartSilo(FreePort(), http))
+        var (silo, _, http) = AslSweepProcess.StartSiloOnFreePorts("test-silo", _temp.File("checkpoints"), Limit);
+        using (silo)
         {
-            silo.WaitForLine("registered 1 workers", Limit);
             using var client = new HttpClient();
 
             Assert.Equal("Healthy", await client.GetStringAsync(new Uri($"http://127.0.0.1:{http}/healthz")));
         }
 
-        using var bad = AslSweepProcess.StartSilo("--AslSweep:Silo:GatewayPort=0", "--AslSweep:Workers:Devices:0=gpu0", $"--Urls=http://127.0.0.1:{FreePort()}");
+        using var bad = AslSweepProcess.StartSilo("--AslSweep:Silo:GatewayPort=0", "--AslSweep:Workers:Devices:0=gpu0", $"--Urls=http://127.0.0.1:{FreePorts.Next()}");
 
         Assert.Equal(2, bad.WaitForExit(Limit));
         Assert.Contains("error: AslSweep:Silo:GatewayPort: 0 is not a port", bad.Output, StringComparison.Ordinal);
@@ -152,10 +134,9 @@ public sealed class SweepCommandsTests : IDisposable
     [Fact]
     public void RemoteVerbs_againstSiloProcess_submitListStatusResultsAndReattachingWatch()
     {
-        int port = FreePort();
+        var (silo, port, _) = AslSweepProcess.StartSiloOnFreePorts("test-silo", _temp.File("checkpoints"), Limit);
+        using var running = silo;
         string gateway = $"127.0.0.1:{port}";
-        using var silo = StartSilo(port);
-        silo.WaitForLine("registered 1 workers", Limit);
 
         var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 25, trials: 3), "--gateway", gateway);
         string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
@@ -192,10 +173,9 @@ public sealed class SweepCommandsTests : IDisposable
     [Fact]
     public void Cancel_runningSweepOnSilo_stopsItsTrialsKeepingEpochs()
     {
-        int port = FreePort();
+        var (silo, port, _) = AslSweepProcess.StartSiloOnFreePorts("test-silo", _temp.File("checkpoints"), Limit);
+        using var running = silo;
         string gateway = $"127.0.0.1:{port}";
-        using var silo = StartSilo(port);
-        silo.WaitForLine("registered 1 workers", Limit);
         var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 500, trials: 2), "--gateway", gateway);
         string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
         silo.WaitForLine("trial 1 attempt 1", Limit);

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AslSweep.Tests.Shared;
@@ -56,15 +54,13 @@ public sealed partial class GrafanaDashboardTests : IDisposable
     {
         var names = DashboardFiles.SelectMany(d => Expressions(Load(d))).SelectMany(e => MetricName().Matches(e).Select(m => m.Value)).ToHashSet();
         Assert.Contains("aslsweep_trials_retries_total", names);
-        int gateway = FreePort();
-        int http = FreePort();
         string checkpoints = _temp.File("checkpoints");
 
         // Trial 2's checkpoint is corrupt, so the sweep also produces a retry and a failed trial.
         Directory.CreateDirectory(Path.Combine(checkpoints, "scraped", "trial-2", "current"));
         File.WriteAllText(Path.Combine(checkpoints, "scraped", "trial-2", "current", "state.json"), "{ not json");
-        using var silo = AslSweepProcess.StartSilo("--AslSweep:Silo:Name=scrape-silo", $"--AslSweep:Silo:SiloPort={FreePort()}", $"--AslSweep:Silo:GatewayPort={gateway}", $"--AslSweep:Workers:CheckpointRoot={checkpoints}", $"--Urls=http://127.0.0.1:{http}");
-        silo.WaitForLine("registered 1 workers", Limit);
+        var (silo, gateway, http) = AslSweepProcess.StartSiloOnFreePorts("scrape-silo", checkpoints, Limit);
+        using var running = silo;
         string spec = _temp.Write("spec.yaml", "name: scraped\ndata: {synthetic: true, train_per_class: 3, valid_per_class: 2}\ninclude_baseline: false\nparameters:\n  epochs: {value: 3}\n  filters: {value: [8, 8]}\n  seed: {values: [1, 2]}\n");
         Assert.Equal(0, AslSweepProcess.Run(Limit, "submit", spec, "--id", "scraped", "--gateway", $"127.0.0.1:{gateway}").ExitCode);
         Assert.Equal(0, AslSweepProcess.Run(Limit, "watch", "scraped", "--gateway", $"127.0.0.1:{gateway}").ExitCode);
@@ -76,12 +72,6 @@ public sealed partial class GrafanaDashboardTests : IDisposable
         Assert.All(names, name => Assert.True(exported.Contains(name), $"the dashboards query {name}, which the silo does not export"));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"\b(aslsweep|orleans|process|dotnet)_[a-z0-9_]+\b")]
     private static partial Regex MetricName();

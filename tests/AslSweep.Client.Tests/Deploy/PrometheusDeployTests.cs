@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AslSweep.Tests.Shared;
@@ -35,16 +33,9 @@ public sealed partial class PrometheusDeployTests : IDisposable
     public async Task Prometheus_scrapingASiloRunningASweep_seesEpochsAndEveryTrialsAccuracy()
     {
         Skip.If(PrometheusTool.Missing is not null, PrometheusTool.Missing);
-        int gateway = FreePort();
-        int http = FreePort();
-        int web = FreePort();
-        using var silo = AslSweepProcess.StartSilo(
-            "--AslSweep:Silo:Name=prom-silo",
-            $"--AslSweep:Silo:SiloPort={FreePort()}",
-            $"--AslSweep:Silo:GatewayPort={gateway}",
-            $"--AslSweep:Workers:CheckpointRoot={_temp.File("checkpoints")}",
-            $"--Urls=http://127.0.0.1:{http}");
-        silo.WaitForLine("registered 1 workers", Limit);
+        int web = FreePorts.Next();
+        var (silo, gateway, http) = AslSweepProcess.StartSiloOnFreePorts("prom-silo", _temp.File("checkpoints"), Limit);
+        using var running = silo;
 
         // The deploy configuration, pointed at this silo and scraping every second.
         string config = File.ReadAllText(Deploy("prometheus.yml"));
@@ -104,12 +95,6 @@ public sealed partial class PrometheusDeployTests : IDisposable
         return prometheus;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex(@"targets: \[[^\]]*\]")]
     private static partial Regex TargetsPattern();
