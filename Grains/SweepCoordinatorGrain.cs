@@ -140,10 +140,12 @@ public sealed class SweepCoordinatorGrain(
 
     private async Task Tick()
     {
-        bool changed = state.State.State == SweepState.Running && await Dispatcher.DropLostWorkers(Book);
-        if (state.State.State == SweepState.Running)
+        bool changed = false;
+        if (state.State.State == SweepState.Running && (Book.Running.Any() || Book.Pending.Any()))
         {
-            changed |= await Dispatcher.Dispatch(Book);
+            var workers = await Dispatcher.LiveWorkers();
+            changed = TrialDispatcher.DropLostWorkers(Book, workers, logger);
+            changed |= await Dispatcher.Dispatch(Book, workers);
         }
 
         if (Book.CompleteIfDone(time.GetUtcNow()))

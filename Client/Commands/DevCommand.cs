@@ -82,31 +82,23 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
 
             AnsiConsole.MarkupLineInterpolated($"Sweep [bold]{id}[/]: {started.Trials.Length} trials{(spec.Data.Synthetic ? " on the embedded SYNTHETIC data" : "")}. Ctrl+C cancels it and keeps what finished.");
             bool cancelled = false;
-            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            ConsoleCancelEventHandler onCancel = (_, e) =>
-            {
-                e.Cancel = true;
-                interrupt.Cancel();
-            };
-            Console.CancelKeyPress += onCancel;
             SweepStatus status;
-            try
+            using (var interrupt = new ConsoleInterrupt(cancellationToken))
             {
-                status = await SweepConsole.Watch(coordinator.GetStatus, interrupt.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                cancelled = true;
-                status = await coordinator.Cancel();
-                while (SweepConsole.IsActive(status))
+                try
                 {
-                    await Task.Delay(500, CancellationToken.None);
-                    status = await coordinator.GetStatus();
+                    status = await SweepConsole.Watch(coordinator.GetStatus, interrupt.Token);
                 }
-            }
-            finally
-            {
-                Console.CancelKeyPress -= onCancel;
+                catch (OperationCanceledException)
+                {
+                    cancelled = true;
+                    status = await coordinator.Cancel();
+                    while (SweepConsole.IsActive(status))
+                    {
+                        await Task.Delay(500, CancellationToken.None);
+                        status = await coordinator.GetStatus();
+                    }
+                }
             }
 
             var report = await coordinator.GetReport();

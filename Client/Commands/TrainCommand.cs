@@ -168,41 +168,29 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         }
 
         TorchDevices.SetThreads(settings.Threads);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var interrupt = new ConsoleInterrupt(cancellationToken);
+        using var trainSet = DeviceDataset.Create(data.Train, device);
+        using var validSet = DeviceDataset.Create(data.Valid, device);
+        using var session = new TrainingSession(config, device);
+        var writer = new RunOutputWriter(outDir, config, data);
+        TrainingResult result = ConsoleTrainingProgress.Run(config.Epochs, observer =>
+            session.Run(trainSet, validSet, new TrainingRunOptions { CheckpointDirectory = checkpoints, Resume = settings.Resume, Observer = new TeeObserver(observer, writer) }, interrupt.Token));
+        writer.Finish(result);
+        bool trained = result.Outcome is TrainingOutcome.Completed or TrainingOutcome.EarlyStopped;
+        if (trained)
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        try
-        {
-            using var trainSet = DeviceDataset.Create(data.Train, device);
-            using var validSet = DeviceDataset.Create(data.Valid, device);
-            using var session = new TrainingSession(config, device);
-            var writer = new RunOutputWriter(outDir, config, data);
-            TrainingResult result = ConsoleTrainingProgress.Run(config.Epochs, observer =>
-                session.Run(trainSet, validSet, new TrainingRunOptions { CheckpointDirectory = checkpoints, Resume = settings.Resume, Observer = new TeeObserver(observer, writer) }, cancel.Token));
-            writer.Finish(result);
-            if (result.Outcome is TrainingOutcome.Completed or TrainingOutcome.EarlyStopped)
-            {
-                session.SaveWeights(Path.Combine(outDir, "model.bin"));
-            }
+            session.SaveWeights(Path.Combine(outDir, "model.bin"));
+        }
 
-            string colour = result.Outcome switch { TrainingOutcome.Diverged => "red", TrainingOutcome.Cancelled => "yellow", _ => "green" };
-            AnsiConsole.MarkupLineInterpolated($"[{colour}]{result.Outcome}[/]: {result.Message}");
-            AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(outDir)} (metrics.csv, metrics.json{(result.Outcome is TrainingOutcome.Completed or TrainingOutcome.EarlyStopped ? ", model.bin" : "")}, checkpoint/)");
-            return result.Outcome switch
-            {
-                TrainingOutcome.Diverged => ExitCodes.Failed,
-                TrainingOutcome.Cancelled => ExitCodes.Cancelled,
-                _ => ExitCodes.Ok,
-            };
-        }
-        finally
+        string colour = result.Outcome switch { TrainingOutcome.Diverged => "red", TrainingOutcome.Cancelled => "yellow", _ => "green" };
+        AnsiConsole.MarkupLineInterpolated($"[{colour}]{result.Outcome}[/]: {result.Message}");
+        AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(outDir)} (metrics.csv, metrics.json{(trained ? ", model.bin" : "")}, checkpoint/)");
+        return result.Outcome switch
         {
-            Console.CancelKeyPress -= onCancel;
-        }
+            TrainingOutcome.Diverged => ExitCodes.Failed,
+            TrainingOutcome.Cancelled => ExitCodes.Cancelled,
+            _ => ExitCodes.Ok,
+        };
     }
 
     private static TorchSharp.torch.Device ResolveDevice(string name)

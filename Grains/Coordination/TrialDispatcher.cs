@@ -7,22 +7,21 @@ namespace AslSweep.Grains.Coordination;
 /// <summary>Hands pending trials to idle workers and notices workers that are gone.</summary>
 public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
 {
-    /// <summary>Starts pending trials on free workers, up to max_concurrent; true when anything changed.</summary>
-    public async Task<bool> Dispatch(SweepBook book)
+    /// <summary>The live workers, read once per coordinator tick and shared by its steps.</summary>
+    public async Task<IReadOnlyList<WorkerInfo>> LiveWorkers() => await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
+
+    /// <summary>Starts pending trials on free <paramref name="workers"/>, up to max_concurrent; true when anything changed.</summary>
+    public async Task<bool> Dispatch(SweepBook book, IReadOnlyList<WorkerInfo> workers)
     {
         ArgumentNullException.ThrowIfNull(book);
-        if (!book.Pending.Any())
-        {
-            return false;
-        }
-
-        var workers = await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
-        var mine = book.Running.Select(t => t.Worker).ToHashSet();
-        var free = new Queue<WorkerInfo>(workers.Where(w => !mine.Contains(w.WorkerId)));
+        ArgumentNullException.ThrowIfNull(workers);
+        var running = book.Running.Select(t => t.Worker).ToHashSet();
+        var free = new Queue<WorkerInfo>(workers.Where(w => !running.Contains(w.WorkerId)));
+        int slots = book.Spec.MaxConcurrent - running.Count;
         bool changed = false;
         foreach (var trial in book.Pending.ToList())
         {
-            if (book.Running.Count() >= book.Spec.MaxConcurrent || free.Count == 0)
+            if (slots <= 0 || free.Count == 0)
             {
                 break;
             }
@@ -35,6 +34,7 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
                 bool? started = await TryStart(worker, assignment);
                 if (started == true)
                 {
+                    slots--;
                     break;
                 }
 
@@ -46,17 +46,18 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
         return changed;
     }
 
-    /// <summary>Requeues running trials whose worker left the registry (its silo stopped or died); true when any did.</summary>
-    public async Task<bool> DropLostWorkers(SweepBook book)
+    /// <summary>Requeues running trials whose worker is not among <paramref name="workers"/> (its silo stopped or died); true when any was.</summary>
+    public static bool DropLostWorkers(SweepBook book, IReadOnlyList<WorkerInfo> workers, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(workers);
         var running = book.Running.ToList();
         if (running.Count == 0)
         {
             return false;
         }
 
-        var live = (await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers()).Select(w => w.WorkerId).ToHashSet();
+        var live = workers.Select(w => w.WorkerId).ToHashSet();
         bool changed = false;
         foreach (var trial in running.Where(t => t.Worker is null || !live.Contains(t.Worker)))
         {

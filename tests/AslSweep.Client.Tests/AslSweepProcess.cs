@@ -26,6 +26,13 @@ public static class AslSweepProcess
         return new Result(process.ExitCode, stdout.Result + stderr.Result);
     }
 
+    /// <summary>Runs <c>aslsweep submit</c> and returns its result with the sweep id it printed last.</summary>
+    public static (Result Result, string Id) Submit(TimeSpan timeout, params string[] args)
+    {
+        var result = Run(timeout, ["submit", .. args]);
+        return (result, result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim());
+    }
+
     /// <summary>Starts <c>aslsweep args</c> in the background; dispose kills it if it still runs.</summary>
     public static Background Start(params string[] args) => new(Process.Start(StartInfo(args))!);
 

@@ -93,8 +93,7 @@ public sealed class SweepCommandsTests : IDisposable
     {
         var (silo, port, http) = AslSweepProcess.StartSiloOnFreePorts("test-silo", _temp.File("checkpoints"), Limit);
         using var running = silo;
-        var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 3, trials: 2), "--gateway", $"127.0.0.1:{port}");
-        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        var (_, id) = AslSweepProcess.Submit(Limit, TinySpec(epochs: 3, trials: 2), "--gateway", $"127.0.0.1:{port}");
         Assert.Contains("trial 2: Completed", AslSweepProcess.Run(Limit, "watch", id, "--gateway", $"127.0.0.1:{port}").Output, StringComparison.Ordinal);
 
         using var client = new HttpClient();
@@ -138,8 +137,7 @@ public sealed class SweepCommandsTests : IDisposable
         using var running = silo;
         string gateway = $"127.0.0.1:{port}";
 
-        var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 25, trials: 3), "--gateway", gateway);
-        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        var (submit, id) = AslSweepProcess.Submit(Limit, TinySpec(epochs: 25, trials: 3), "--gateway", gateway);
         var list = AslSweepProcess.Run(Limit, "list", "--gateway", gateway);
         var status = AslSweepProcess.Run(Limit, "status", "--gateway", gateway);
         var results = AslSweepProcess.Run(Limit, "results", id, "--format", "json", "--gateway", gateway);
@@ -176,8 +174,7 @@ public sealed class SweepCommandsTests : IDisposable
         var (silo, port, _) = AslSweepProcess.StartSiloOnFreePorts("test-silo", _temp.File("checkpoints"), Limit);
         using var running = silo;
         string gateway = $"127.0.0.1:{port}";
-        var submit = AslSweepProcess.Run(Limit, "submit", TinySpec(epochs: 500, trials: 2), "--gateway", gateway);
-        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
+        var (_, id) = AslSweepProcess.Submit(Limit, TinySpec(epochs: 500, trials: 2), "--gateway", gateway);
         silo.WaitForLine("trial 1 attempt 1", Limit);
         AslSweepProcess.Result results;
         do

@@ -45,7 +45,7 @@ public sealed partial class PrometheusDeployTests : IDisposable
         string configPath = _temp.Write("prometheus.yml", config);
         using var prometheus = StartPrometheus(configPath, web);
 
-        var submit = AslSweepProcess.Run(Limit, "submit", _temp.Write("spec.yaml", """
+        var (submit, id) = AslSweepProcess.Submit(Limit, _temp.Write("spec.yaml", """
             name: prom
             data: {synthetic: true, train_per_class: 3, valid_per_class: 2}
             include_baseline: false
@@ -56,7 +56,6 @@ public sealed partial class PrometheusDeployTests : IDisposable
               seed: {values: [1, 2]}
             """), "--gateway", $"127.0.0.1:{gateway}");
         Assert.True(submit.ExitCode == 0, submit.ToString());
-        string id = submit.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Trim();
 
         using var client = new HttpClient();
         double epochs = 0;
