@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # The test command (README, .ci/run): builds everything and runs every test project of AslSweep.sln.
-# Needs only the .NET 10 SDK; the Debian packages some tests use (prometheus) are installed here when missing.
+# Needs only the .NET 10 SDK; the Debian packages some tests use (prometheus, redis-server) are installed here when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Real Prometheus for the deploy/prometheus tests (they say why they skip if this fails).
-if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+# Real servers for the tests that need them (each test says why it skips if this fails): Prometheus for
+# deploy/prometheus, Redis for the multi-node cluster and fault tests. The tests start their own instances on
+# free loopback ports; the packages' services are not used.
+missing=()
+command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null) \
-      || echo "warning: could not install Debian's prometheus package; the Prometheus tests will skip"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null) \
+      || echo "warning: could not install Debian's ${missing[*]}; the tests that need them will skip"
   else
-    echo "warning: prometheus is not installed (sudo apt-get install prometheus); the Prometheus tests will skip"
+    echo "warning: ${missing[*]} not installed (sudo apt-get install ${missing[*]}); the tests that need them will skip"
   fi
 fi
 

@@ -5,6 +5,7 @@ using AslSweep.Grains.State;
 using AslSweep.Grains.Sweeps;
 using AslSweep.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AslSweep.Grains;
 
@@ -13,10 +14,14 @@ public sealed class SweepCoordinatorGrain(
     [PersistentState("sweep", StorageNames.Sweeps)] IPersistentState<SweepCoordinatorState> state,
     TimeProvider time,
     SweepMetrics metrics,
-    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain
+    IOptions<SweepCoordinatorOptions> options,
+    ILocalSiloDetails siloDetails,
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
+    private const string KeepAlive = "keep-alive";
+
     private readonly Dictionary<int, double> _progress = [];
-    private bool _epochsDirty;
+    private bool _unsaved;
     // A view over the persisted state, which Orleans replaces when it reads it.
     private SweepBook Book => new(state.State);
     private IGrainTimer? _timer;
@@ -26,10 +31,14 @@ public sealed class SweepCoordinatorGrain(
         if (state.State.State == SweepState.Running)
         {
             // After a reactivation (or a lost silo) the persisted "running" trials may be running nowhere.
-            if (await Dispatcher.Reconcile(Book))
+            int running = Book.Running.Count();
+            bool requeued = await Dispatcher.Reconcile(Book);
+            if (requeued)
             {
                 await state.WriteStateAsync(cancellationToken);
             }
+
+            logger.LogInformation("Sweep {SweepId} coordinator resumed on silo {Silo}: {Running} trials were running, {Still} still are", state.State.SweepId, siloDetails.Name, running, Book.Running.Count());
 
             StartTimer();
         }
@@ -37,7 +46,7 @@ public sealed class SweepCoordinatorGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_epochsDirty)
+        if (_unsaved)
         {
             await state.WriteStateAsync(cancellationToken);
         }
@@ -58,11 +67,22 @@ public sealed class SweepCoordinatorGrain(
 
         SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, time.GetUtcNow());
         await state.WriteStateAsync();
+        // A durable reminder brings the coordinator back if its silo dies while nothing else calls it.
+        await this.RegisterOrUpdateReminder(KeepAlive, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
         await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary { SweepId = state.State.SweepId, Name = spec.Name, CreatedAt = state.State.CreatedAt });
         logger.LogInformation("Sweep {SweepId} '{Name}' started with {Trials} trials", state.State.SweepId, spec.Name, state.State.Trials.Count);
         StartTimer();
         await Tick();
         return Book.ToStatus(_progress);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Activation already reconciled and restarted the timer; a reminder of a finished sweep removes itself.
+        if (state.State.State != SweepState.Running)
+        {
+            await StopReminder();
+        }
     }
 
     public Task<SweepStatus> GetStatus() => Task.FromResult(Book.ToStatus(_progress));
@@ -85,7 +105,7 @@ public sealed class SweepCoordinatorGrain(
         if (Book.RecordEpoch(trialId, attempt, epoch))
         {
             _progress.Remove(trialId);
-            _epochsDirty = true;
+            _unsaved = true;
         }
 
         return Task.CompletedTask;
@@ -105,6 +125,7 @@ public sealed class SweepCoordinatorGrain(
     {
         if (Book.Finish(trialId, attempt, outcome, message, epochs))
         {
+            _unsaved = true;
             var trial = Book.Trial(trialId)!;
             if (SweepBook.IsFinal(trial.State))
             {
@@ -133,6 +154,14 @@ public sealed class SweepCoordinatorGrain(
         }
     }
 
+    private async Task StopReminder()
+    {
+        if (await this.GetReminder(KeepAlive) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
     private void StartTimer()
     {
         _timer ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)) { KeepAlive = true });
@@ -154,18 +183,21 @@ public sealed class SweepCoordinatorGrain(
             logger.LogInformation("Sweep {SweepId} completed", state.State.SweepId);
         }
 
-        if (changed || _epochsDirty)
+        // Marked before writing, cleared after: a write that fails (storage briefly unreachable) is retried next tick.
+        _unsaved |= changed;
+        if (_unsaved)
         {
             RecordBestStable();
-            _epochsDirty = false;
             await state.WriteStateAsync();
+            _unsaved = false;
         }
 
-        if (state.State.State != SweepState.Running && !Book.Running.Any() && !_epochsDirty)
+        if (state.State.State != SweepState.Running && !Book.Running.Any() && !_unsaved)
         {
             // Nothing left to drive: let the activation be collected when idle.
             _timer?.Dispose();
             _timer = null;
+            await StopReminder();
         }
     }
 }

@@ -5,12 +5,13 @@ using AslSweep.Grains.State;
 namespace AslSweep.Grains;
 
 /// <summary>
-/// The cluster's workers. Registrations lapse after three renewal periods without renewal, so a silo that died
-/// without withdrawing disappears; the state is persisted so that a reactivated registry does not forget the
-/// live silos between two renewals.
+/// The cluster's workers. A silo that Orleans' membership has declared dead loses its workers at once; a
+/// registration also lapses after three renewal periods without renewal. The state is persisted so that a
+/// reactivated registry does not forget the live silos between two renewals.
 /// </summary>
 public sealed class WorkerRegistryGrain(
     [PersistentState("workers", StorageNames.Sweeps)] IPersistentState<WorkerRegistryState> state,
+    IClusterMembershipService membership,
     TimeProvider time) : Grain, IWorkerRegistryGrain
 {
     /// <summary>How long a registration lives without renewal.</summary>
@@ -41,10 +42,20 @@ public sealed class WorkerRegistryGrain(
     public Task<ImmutableArray<WorkerInfo>> GetWorkers()
     {
         var now = time.GetUtcNow();
+        var dead = DeadSilos(membership.CurrentSnapshot);
         return Task.FromResult(state.State.Workers
-            .Where(w => state.State.Expires.GetValueOrDefault(w.Key) > now)
+            .Where(w => state.State.Expires.GetValueOrDefault(w.Key) > now && !dead.Contains(w.Key))
             .OrderBy(w => w.Key, StringComparer.Ordinal)
             .SelectMany(w => w.Value)
             .ToImmutableArray());
+    }
+
+    /// <summary>Names of silos that membership declared dead and that have not come back under the same name.</summary>
+    private static HashSet<string> DeadSilos(ClusterMembershipSnapshot snapshot)
+    {
+        var members = snapshot.Members.Values;
+        var alive = members.Where(m => m.Status is SiloStatus.Active or SiloStatus.Joining or SiloStatus.Created).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        return members.Where(m => m.Status == SiloStatus.Dead && !alive.Contains(m.Name))
+            .Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
     }
 }

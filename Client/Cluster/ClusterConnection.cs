@@ -24,12 +24,20 @@ public sealed class ClusterConnection : IAsyncDisposable
     public static async Task<ClusterConnection> Connect(ClusterSettings settings, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var endpoint = settings.GatewayEndPoint();
+        var endpoint = settings.Redis is null ? settings.GatewayEndPoint() : null;
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(endpoint);
+            if (endpoint is null)
+            {
+                client.UseRedisClustering(o => o.ConfigurationOptions = RedisConnection.Parse(settings.Redis!));
+            }
+            else
+            {
+                client.UseStaticClustering(endpoint);
+            }
+
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.ClusterId;
@@ -45,7 +53,7 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e) when (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException)
         {
             host.Dispose();
-            throw new ClusterUnavailableException($"cannot reach a cluster at {endpoint} (cluster id {settings.ClusterId}): {e.Message}. Start one with `dotnet run --project Silo`, or run `aslsweep dev`.", e);
+            throw new ClusterUnavailableException($"cannot reach a cluster at {settings.Describe()} (cluster id {settings.ClusterId}): {e.Message}. Start one with `dotnet run --project Silo`, or run `aslsweep dev`.", e);
         }
     }
 

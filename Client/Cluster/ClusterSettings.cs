@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Net;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace AslSweep.Client.Cluster;
@@ -7,6 +8,17 @@ namespace AslSweep.Client.Cluster;
 /// <summary>Options of the verbs that talk to a running cluster.</summary>
 public class ClusterSettings : CommandSettings
 {
+    /// <inheritdoc />
+    public override ValidationResult Validate()
+    {
+        if (Redis is not null && AslSweep.Grains.Hosting.RedisConnection.Problem(Redis) is { } problem)
+        {
+            return ValidationResult.Error($"--redis: {problem}");
+        }
+
+        return base.Validate();
+    }
+
     [CommandOption("--gateway <HOST:PORT>")]
     [Description("A silo's client gateway.")]
     [DefaultValue("127.0.0.1:30000")]
@@ -16,6 +28,13 @@ public class ClusterSettings : CommandSettings
     [Description("The cluster's id (AslSweep:Silo:ClusterId of the silos).")]
     [DefaultValue("aslsweep-dev")]
     public string ClusterId { get; init; } = "aslsweep-dev";
+
+    [CommandOption("--redis <CONNECTION>")]
+    [Description("Find the gateways through the cluster's Redis (silos with AslSweep:Silo:Clustering=redis) instead of --gateway. Default: $ASLSWEEP_REDIS.")]
+    public string? Redis { get; init; } = Environment.GetEnvironmentVariable("ASLSWEEP_REDIS") is { Length: > 0 } redis ? redis : null;
+
+    /// <summary>Where the client looks for gateways, for messages (the Redis connection string is not shown: it may hold a password).</summary>
+    public string Describe() => Redis is null ? Gateway : "the gateways registered in Redis";
 
     /// <summary>The gateway endpoint; throws <see cref="UsageException"/> naming the option.</summary>
     public IPEndPoint GatewayEndPoint()

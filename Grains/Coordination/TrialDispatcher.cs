@@ -81,7 +81,8 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
             {
                 if (trial.Worker is not null)
                 {
-                    var status = await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker).GetStatus();
+                    // Bounded: a worker on a silo that died but is not yet declared dead would hold the reactivation for the full response timeout.
+                    var status = await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker).GetStatus().WaitAsync(TimeSpan.FromSeconds(5));
                     alive = status.SweepId == book.State.SweepId && status.TrialId == trial.TrialId;
                 }
             }

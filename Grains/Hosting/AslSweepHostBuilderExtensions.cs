@@ -13,7 +13,8 @@ public static class AslSweepHostBuilderExtensions
 {
     /// <summary>
     /// Adds an Orleans silo with localhost clustering (a single-node cluster, or several on one machine through
-    /// <see cref="SiloHostOptions.PrimarySiloPort"/>), the AslSweep grains and a 30 s shutdown for draining.
+    /// <see cref="SiloHostOptions.PrimarySiloPort"/>) or Redis clustering, the AslSweep grains and a 30 s
+    /// shutdown for draining.
     /// Throws <see cref="OptionsValidationException"/> naming the bad keys.
     /// </summary>
     public static IHostApplicationBuilder AddAslSweepSilo(this IHostApplicationBuilder builder)
@@ -33,9 +34,25 @@ public static class AslSweepHostBuilderExtensions
         builder.UseOrleans(silo =>
         {
             var address = IPAddress.Parse(options.AdvertisedAddress);
-            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(address, options.PrimarySiloPort ?? options.SiloPort), options.ServiceId, options.ClusterId);
+            if (options.UsesRedis)
+            {
+                silo.UseAslSweepRedis(options.Redis!);
+                silo.Configure<ClusterOptions>(c =>
+                {
+                    c.ClusterId = options.ClusterId;
+                    c.ServiceId = options.ServiceId;
+                });
+                silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, options.ListenOnAnyAddress);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, new IPEndPoint(address, options.PrimarySiloPort ?? options.SiloPort), options.ServiceId, options.ClusterId);
+                silo.Configure<EndpointOptions>(e => e.AdvertisedIPAddress = address);
+            }
+
             silo.Configure<SiloOptions>(s => s.SiloName = options.EffectiveName);
-            silo.Configure<EndpointOptions>(e => e.AdvertisedIPAddress = address);
+            silo.Configure<ReminderOptions>(r => r.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(r.MinimumReminderPeriod.Ticks, options.SweepReminderPeriod.Ticks)));
+            silo.Services.Configure<Coordination.SweepCoordinatorOptions>(c => c.ReminderPeriod = options.SweepReminderPeriod);
             silo.AddAslSweep();
             if (options.OrleansDashboard)
             {

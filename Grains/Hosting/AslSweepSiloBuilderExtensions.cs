@@ -12,7 +12,7 @@ public static class AslSweepSiloBuilderExtensions
 {
     /// <summary>
     /// Adds the workers (options from <c>AslSweep:Workers</c>, validated on start), the silo-name placement, the
-    /// dataset cache and the worker registration. Grain storage "sweeps" is in memory unless the caller added one.
+    /// dataset cache and the worker registration. Grain storage "sweeps" and reminders are in memory unless the caller added others (Redis).
     /// </summary>
     public static ISiloBuilder AddAslSweep(this ISiloBuilder builder)
     {
@@ -32,9 +32,15 @@ public static class AslSweepSiloBuilderExtensions
         services.AddPlacementDirector<SiloNamePlacement, SiloNamePlacementDirector>();
         services.AddSingleton<WorkerRegistration>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkerRegistration>());
+        services.AddOptions<Coordination.SweepCoordinatorOptions>();
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, StorageNames.Sweeps)))
         {
             builder.AddMemoryGrainStorage(StorageNames.Sweeps);
+        }
+
+        if (!services.Any(s => s.ServiceType == typeof(IReminderTable)))
+        {
+            builder.UseInMemoryReminderService();
         }
 
         return builder;

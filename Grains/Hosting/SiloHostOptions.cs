@@ -30,6 +30,27 @@ public sealed class SiloHostOptions
     public string ServiceId { get; set; } = "aslsweep";
 
     /// <summary>
+    /// How silos find each other and where grain state and reminders live: <c>localhost</c> (one machine, state in
+    /// memory) or <c>redis</c> (membership, grain state and reminders in the Redis of <see cref="Redis"/>).
+    /// </summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary>StackExchange.Redis connection string for <c>Clustering=redis</c> (never logged: it may hold a password).</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Listen on every interface while advertising <see cref="AdvertisedAddress"/> (containers, NAT). Off by default.</summary>
+    public bool ListenOnAnyAddress { get; set; }
+
+    /// <summary>
+    /// Period of the reminder that keeps a running sweep's coordinator alive: the longest a sweep can wait for its
+    /// coordinator to come back after the silo hosting it died when no worker or client calls it meanwhile.
+    /// </summary>
+    public TimeSpan SweepReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>True when the cluster is on Redis.</summary>
+    public bool UsesRedis => string.Equals(Clustering, "redis", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// Serve the Orleans dashboard at /dashboard on the silo's HTTP address. It has no authentication: keep the
     /// HTTP address on loopback when it is on. Off by default.
     /// </summary>
@@ -58,6 +79,21 @@ public sealed class SiloHostOptions
         if (!IPAddress.TryParse(AdvertisedAddress, out _))
         {
             problems.Add($"{Section}:AdvertisedAddress: '{AdvertisedAddress}' is not an IP address");
+        }
+
+        if (!UsesRedis && !string.Equals(Clustering, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{Section}:Clustering: '{Clustering}' is not localhost or redis");
+        }
+
+        if (UsesRedis && RedisConnection.Problem(Redis) is { } redisProblem)
+        {
+            problems.Add($"{Section}:Redis: {redisProblem}");
+        }
+
+        if (SweepReminderPeriod < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{Section}:SweepReminderPeriod: {SweepReminderPeriod} is shorter than 1 second");
         }
 
         if (EffectiveName.Length == 0 || EffectiveName.Contains('/', StringComparison.Ordinal))

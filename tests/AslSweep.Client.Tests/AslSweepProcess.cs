@@ -136,8 +136,14 @@ public static class AslSweepProcess
             return _process.ExitCode;
         }
 
-        /// <summary>Kills the process at once (like SIGKILL).</summary>
+        /// <summary>Kills the process at once (SIGKILL).</summary>
         public void Kill() => _process.Kill(entireProcessTree: true);
+
+        /// <summary>Whether the process has ended.</summary>
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>Sends a signal by name (TERM, STOP, CONT) through kill(1).</summary>
+        public void Signal(string name) => AslSweep.Tests.Shared.Signals.Send(_process.Id, name);
 
         public void Dispose()
         {

@@ -1,0 +1,8 @@
+namespace AslSweep.Grains.Coordination;
+
+/// <summary>How a sweep coordinator keeps itself alive (set from <c>AslSweep:Silo:SweepReminderPeriod</c>).</summary>
+public sealed class SweepCoordinatorOptions
+{
+    /// <summary>Period of the reminder that reactivates a running sweep's coordinator after its silo was lost.</summary>
+    public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using AslSweep.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace AslSweep.Client.Tests.Cluster;
+
+/// <summary>
+/// Real silo processes on a real Redis: a silo killed (SIGKILL) mid-trial, the coordinator's silo killed, a silo
+/// drained with SIGTERM and Redis frozen for a while. Each sweep must end like the undisturbed one: every trial
+/// Completed, every epoch exactly once, the same curves. Detection and recovery times are printed.
+/// </summary>
+public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITestOutputHelper output) : IClassFixture<UndisturbedSweepFixture>, IDisposable
+{
+    private static readonly TimeSpan Detection = TimeSpan.FromSeconds(90);
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [SkippableFact]
+    public void KillSilo_midTrial_trialResumesFromCheckpointOnAnotherSilo()
+    {
+        using var cluster = Cluster();
+        string id = Submit(cluster);
+        string coordinator = CoordinatorSilo(cluster, id);
+        var (victim, trial) = TrialWithCheckpoint(cluster, id, cluster.Names.Where(n => n != coordinator));
+
+        var clock = Stopwatch.StartNew();
+        cluster[victim].Kill();
+        var survivors = cluster.Names.Where(n => n != victim).ToList();
+        cluster.WaitForAny($@"trial {trial}: worker .* is gone; requeued", Detection, survivors);
+        var detected = clock.Elapsed;
+        cluster.WaitForAny($"starts sweep {id} trial {trial} attempt 2", Detection, survivors);
+        output.WriteLine($"SIGKILL of silo {victim}: requeued after {detected.TotalSeconds:F1} s, resumed on another worker after {clock.Elapsed.TotalSeconds:F1} s");
+
+        FinishAndCompare(cluster, id);
+    }
+
+    [SkippableFact]
+    public void KillSilo_hostingTheCoordinator_coordinatorReactivatesElsewhereAndFinishes()
+    {
+        using var cluster = Cluster();
+        string id = Submit(cluster);
+        string coordinator = CoordinatorSilo(cluster, id);
+        TrialWithCheckpoint(cluster, id, [coordinator]);
+
+        var clock = Stopwatch.StartNew();
+        cluster[coordinator].Kill();
+        var survivors = cluster.Names.Where(n => n != coordinator).ToList();
+        var (silo, _) = cluster.WaitForAny($"Sweep {id} coordinator resumed on silo", Detection, survivors);
+        var resumed = clock.Elapsed;
+        cluster.WaitForAny($"starts sweep {id} trial \\d+ attempt 2", Detection, survivors);
+        output.WriteLine($"SIGKILL of the coordinator's silo {coordinator}: coordinator back on {silo} after {resumed.TotalSeconds:F1} s, its lost trial resumed after {clock.Elapsed.TotalSeconds:F1} s");
+
+        FinishAndCompare(cluster, id);
+    }
+
+    [SkippableFact]
+    public void TerminateSilo_midTrial_drainsAndTrialContinuesElsewhere()
+    {
+        using var cluster = Cluster();
+        string id = Submit(cluster);
+        string coordinator = CoordinatorSilo(cluster, id);
+        var (victim, trial) = TrialWithCheckpoint(cluster, id, cluster.Names.Where(n => n != coordinator));
+
+        var clock = Stopwatch.StartNew();
+        cluster[victim].Signal("TERM");
+        Assert.Equal(0, cluster[victim].WaitForExit(TimeSpan.FromSeconds(60)));
+        var drained = clock.Elapsed;
+        cluster.WaitForAny($"starts sweep {id} trial {trial} attempt 2", Detection, cluster.Names.Where(n => n != victim));
+        output.WriteLine($"SIGTERM of silo {victim}: exited after {drained.TotalSeconds:F1} s, trial {trial} resumed elsewhere after {clock.Elapsed.TotalSeconds:F1} s");
+
+        FinishAndCompare(cluster, id);
+    }
+
+    [SkippableFact]
+    public void FreezeRedis_forTenSeconds_siloReconnectsAndNoTrialIsLost()
+    {
+        using var cluster = Cluster();
+        string id = Submit(cluster);
+        TrialWithCheckpoint(cluster, id, cluster.Names);
+
+        Signals.Send(cluster.Redis.ProcessId, "STOP");
+        Thread.Sleep(TimeSpan.FromSeconds(10));
+        Signals.Send(cluster.Redis.ProcessId, "CONT");
+
+        FinishAndCompare(cluster, id);
+        Assert.All(cluster.Names, n => Assert.False(cluster[n].HasExited, $"silo {n} exited:\n{cluster[n].Output}"));
+    }
+
+    private RedisSiloCluster Cluster()
+    {
+        Skip.If(RedisServer.Missing is not null, RedisServer.Missing);
+        var cluster = new RedisSiloCluster(_temp);
+        cluster.Start("a", "b", "c");
+        return cluster;
+    }
+
+    private string Submit(RedisSiloCluster cluster)
+    {
+        var (result, id) = AslSweepProcess.Submit(FaultSweep.Limit, [FaultSweep.Spec(_temp), .. cluster.ClientArgs]);
+        Assert.True(result.ExitCode == 0, $"{result}\n{cluster.Logs()}");
+        return id;
+    }
+
+    private static string CoordinatorSilo(RedisSiloCluster cluster, string id) =>
+        cluster.WaitForAny($"Sweep {id} 'faults' started", FaultSweep.Limit).Silo;
+
+    /// <summary>A silo among <paramref name="among"/> running a trial that has written a checkpoint (so it is mid-trial with something to resume).</summary>
+    private static (string Silo, int Trial) TrialWithCheckpoint(RedisSiloCluster cluster, string id, IEnumerable<string> among)
+    {
+        var (silo, match) = cluster.WaitForAny($@"starts sweep {id} trial (\d+) attempt 1", FaultSweep.Limit, among);
+        int trial = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var deadline = DateTime.UtcNow + FaultSweep.Limit;
+        while (!Directory.Exists(cluster.Checkpoint(id, trial)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no checkpoint of trial {trial}:\n{cluster.Logs()}");
+            Thread.Sleep(50);
+        }
+
+        return (silo, trial);
+    }
+
+    private void FinishAndCompare(RedisSiloCluster cluster, string id)
+    {
+        string folder = _temp.File("results");
+        FaultSweep.WaitAndWriteResults(cluster, id, folder);
+        FaultSweep.AssertSameAsUndisturbed(folder, undisturbed.Folder!);
+    }
+}
