@@ -2,10 +2,19 @@ using AslSweep.Grains.Hosting;
 using AslSweep.Silo;
 using Microsoft.Extensions.Options;
 
+// --check-config: validate the configuration (files, environment, arguments) and exit, for deployments and CI.
+bool checkOnly = args.Contains("--check-config", StringComparer.Ordinal);
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(args.Where(a => a != "--check-config").ToArray());
     builder.AddAslSweepSilo();
+    if (checkOnly)
+    {
+        var silo = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
+        Console.WriteLine($"configuration OK: silo {silo.EffectiveName}, cluster {silo.ClusterId}, clustering {silo.Clustering}, ports {silo.SiloPort}/{silo.GatewayPort}");
+        return 0;
+    }
+
     builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
     builder.Services.AddSiloMetrics();
 

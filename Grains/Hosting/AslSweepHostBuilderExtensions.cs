@@ -24,7 +24,10 @@ public static class AslSweepHostBuilderExtensions
         // Report every bad key at once, before anything starts (the worker options are validated on start too).
         var workers = builder.Configuration.GetSection(Workers.WorkerOptions.Section).Get<Workers.WorkerOptions>() ?? new Workers.WorkerOptions();
         var workerCheck = new Workers.WorkerOptionsValidator().Validate(null, workers);
-        var problems = options.Validate().Concat(workerCheck.Failed ? workerCheck.Failures : []).ToList();
+        var problems = options.Validate().Concat(workerCheck.Failed ? workerCheck.Failures : [])
+            .Concat(UnknownSettings.Of<SiloHostOptions>(builder.Configuration, SiloHostOptions.Section))
+            .Concat(UnknownSettings.Of<Workers.WorkerOptions>(builder.Configuration, Workers.WorkerOptions.Section))
+            .ToList();
         if (problems.Count > 0)
         {
             throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions), problems);
@@ -54,6 +57,11 @@ public static class AslSweepHostBuilderExtensions
             silo.Configure<ReminderOptions>(r => r.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(r.MinimumReminderPeriod.Ticks, options.SweepReminderPeriod.Ticks)));
             silo.Services.Configure<Coordination.SweepCoordinatorOptions>(c => c.ReminderPeriod = options.SweepReminderPeriod);
             silo.AddAslSweep();
+            if (options.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
+
             if (options.OrleansDashboard)
             {
                 silo.AddDashboard();

@@ -42,6 +42,12 @@ public sealed class SiloHostOptions
     public bool ListenOnAnyAddress { get; set; }
 
     /// <summary>
+    /// Use Orleans' Kubernetes hosting (pod name, IP, cluster and service ids from the pod's environment; pods of
+    /// silos declared dead are deleted). Needs <c>Clustering=redis</c> for membership. Off by default.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>
     /// Period of the reminder that keeps a running sweep's coordinator alive: the longest a sweep can wait for its
     /// coordinator to come back after the silo hosting it died when no worker or client calls it meanwhile.
     /// </summary>
@@ -89,6 +95,11 @@ public sealed class SiloHostOptions
         if (UsesRedis && RedisConnection.Problem(Redis) is { } redisProblem)
         {
             problems.Add($"{Section}:Redis: {redisProblem}");
+        }
+
+        if (Kubernetes && !UsesRedis)
+        {
+            problems.Add($"{Section}:Kubernetes: needs Clustering=redis (Kubernetes hosting is not a membership store)");
         }
 
         if (SweepReminderPeriod < TimeSpan.FromSeconds(1))

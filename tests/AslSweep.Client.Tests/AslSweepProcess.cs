@@ -12,9 +12,25 @@ public static class AslSweepProcess
     }
 
     /// <summary>Runs <c>aslsweep args</c> with a time limit; kills it when the limit passes.</summary>
-    public static Result Run(TimeSpan timeout, params string[] args)
+    public static Result Run(TimeSpan timeout, params string[] args) => Run(StartInfo(args), timeout);
+
+    /// <summary>Runs the real silo executable to its end with extra environment variables (e.g. with --check-config).</summary>
+    public static Result RunSilo(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = StartInfo(args, Output("Silo", "AslSweep.Silo.dll"));
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Run(start, timeout);
+    }
+
+    private static Result Run(ProcessStartInfo start, TimeSpan timeout)
+    {
+        string[] args = [.. start.ArgumentList.Skip(1)];
+        using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
