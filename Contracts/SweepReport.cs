@@ -38,4 +38,24 @@ public sealed record SweepReport
     /// <summary>The recommendation in one sentence.</summary>
     [Id(7)]
     public string Summary { get; init; } = "";
+
+    /// <summary>Per hyperparameter value: the mean stable metric and mean last-k deviation of the judged trials with it.</summary>
+    [Id(8)]
+    public ImmutableArray<ParameterEffect> Effects { get; init; } = [];
+
+    /// <summary>The recommended trial (0: none yet).</summary>
+    [Id(9)]
+    public int RecommendedTrialId { get; init; }
+
+    /// <summary>The baseline trial (0: the spec opted out).</summary>
+    [Id(10)]
+    public int BaselineTrialId { get; init; }
+
+    /// <summary>The recommendation and its evidence, compared with the baseline.</summary>
+    [Id(11)]
+    public string Recommendation { get; init; } = "";
+
+    /// <summary>The scheduler's stop decisions with their reasons.</summary>
+    [Id(12)]
+    public ImmutableArray<SchedulingDecision> Decisions { get; init; } = [];
 }

@@ -46,4 +46,8 @@ public sealed record SweepSpec
     /// <summary>Whether the notebook's configuration is added as trial 1 (unless the search already has it).</summary>
     [Id(9)]
     public bool IncludeBaseline { get; init; } = true;
+
+    /// <summary>Early stopping of hopeless trials (fifo: none).</summary>
+    [Id(10)]
+    public SchedulerSpec Scheduler { get; init; } = new();
 }

@@ -37,4 +37,8 @@ public sealed record SweepStatus
 
     /// <summary>True for the embedded synthetic data (every output says so).</summary>
     public bool Synthetic => Spec.Data.Synthetic;
+
+    /// <summary>Every trial the scheduler stopped, in the order decided, with the reason.</summary>
+    [Id(7)]
+    public ImmutableArray<SchedulingDecision> Decisions { get; init; } = [];
 }

@@ -56,4 +56,20 @@ public sealed record TrialReportRow
     /// <summary>Mean validation loss of the last k epochs.</summary>
     [Id(12)]
     public double MeanValLossLastK { get; init; }
+
+    /// <summary>The epoch of the best validation accuracy.</summary>
+    [Id(13)]
+    public int BestEpoch { get; init; }
+
+    /// <summary>How often the validation accuracy changed direction from one epoch to the next (oscillation).</summary>
+    [Id(14)]
+    public int DirectionChanges { get; init; }
+
+    /// <summary>Least-squares slope of the validation accuracy over the last k epochs, per epoch.</summary>
+    [Id(15)]
+    public double SlopeLastK { get; init; }
+
+    /// <summary>Mean training accuracy over the last k epochs.</summary>
+    [Id(16)]
+    public double TrainAccuracyLastK { get; init; }
 }

@@ -19,4 +19,7 @@ public enum Verdict
 
     /// <summary>The loss became NaN or infinite.</summary>
     Diverged = 4,
+
+    /// <summary>The model does not even fit its training data (training accuracy low over the last k epochs).</summary>
+    Underfitting = 5,
 }

@@ -25,6 +25,7 @@ public sealed class SweepCoordinatorGrain(
     // A view over the persisted state, which Orleans replaces when it reads it.
     private SweepBook Book => new(state.State);
     private IGrainTimer? _timer;
+    private SweepScheduling? _scheduling;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -98,7 +99,7 @@ public sealed class SweepCoordinatorGrain(
         return Book.ToStatus(_progress);
     }
 
-    public Task ReportEpoch(int trialId, int attempt, EpochReport epoch)
+    public async Task ReportEpoch(int trialId, int attempt, EpochReport epoch)
     {
         // Persisted by the next tick (within a second): a lost epoch report is not lost work, since the worker's
         // checkpoint holds the whole curve and its final report carries it.
@@ -106,9 +107,15 @@ public sealed class SweepCoordinatorGrain(
         {
             _progress.Remove(trialId);
             _unsaved = true;
+            var trial = Book.Trial(trialId)!;
+            if (Scheduling.Observe(trial) is { } stop)
+            {
+                Book.Stop(trial, stop);
+                metrics.Finished(state.State.SweepId, TrialState.Stopped);
+                logger.LogInformation("Sweep {SweepId} trial {TrialId} stopped after epoch {Epoch}: {Reason}", state.State.SweepId, trialId, stop.Epoch, stop.Reason);
+                await Dispatcher.CancelRunning([trial], state.State.SweepId);
+            }
         }
-
-        return Task.CompletedTask;
     }
 
     public Task ReportProgress(int trialId, int attempt, double epochProgress)
@@ -126,6 +133,8 @@ public sealed class SweepCoordinatorGrain(
         if (Book.Finish(trialId, attempt, outcome, message, epochs))
         {
             _unsaved = true;
+            // Epochs only the final report carried still count in the scheduler's rungs.
+            Scheduling.Observe(Book.Trial(trialId)!);
             var trial = Book.Trial(trialId)!;
             if (SweepBook.IsFinal(trial.State))
             {
@@ -143,6 +152,8 @@ public sealed class SweepCoordinatorGrain(
     }
 
     private TrialDispatcher Dispatcher => new(GrainFactory, logger);
+
+    private SweepScheduling Scheduling => _scheduling ??= new SweepScheduling(state.State);
 
     private void RecordBestStable()
     {

@@ -113,6 +113,17 @@ public sealed class SweepBook(SweepCoordinatorState state)
         trial.Worker = null;
     }
 
+    /// <summary>The scheduler stopped a running trial: final, its curve kept; its worker must be told.</summary>
+    public void Stop(TrialProgressState trial, SchedulingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(decision);
+        trial.State = TrialState.Stopped;
+        trial.Message = $"stopped early after epoch {decision.Epoch}: {decision.Reason}";
+        // Epochs the worker finished after the decision are not part of the stopped curve.
+        trial.Epochs.RemoveAll(e => e.Epoch > decision.Epoch);
+    }
+
     /// <summary>Cancels the sweep: pending trials end now; returns the running ones, whose workers must be told.</summary>
     public IReadOnlyList<TrialProgressState> Cancel(DateTimeOffset now)
     {
@@ -167,6 +178,7 @@ public sealed class SweepBook(SweepCoordinatorState state)
             IsBaseline = t.IsBaseline,
             EpochProgress = t.State == TrialState.Running && progress is not null ? progress.GetValueOrDefault(t.TrialId) : 0,
         })],
+        Decisions = [.. State.Decisions],
     };
 
     // Epochs are keyed by number: a resumed attempt re-reports checkpointed epochs, and each must appear once.

@@ -93,6 +93,7 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
 
             if (!alive)
             {
+                logger.LogWarning("Sweep {SweepId} trial {TrialId}: not running on worker {Worker} after the coordinator reactivated; requeued", book.State.SweepId, trial.TrialId, trial.Worker);
                 book.Requeue(trial, $"attempt {trial.Attempts} was not running after the coordinator reactivated; resuming from the last checkpoint");
                 changed = true;
             }

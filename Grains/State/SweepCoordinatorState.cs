@@ -24,4 +24,12 @@ public sealed class SweepCoordinatorState
 
     [Id(5)]
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Every result given to the scheduler, in order (its decisions depend on that order).</summary>
+    [Id(6)]
+    public List<SchedulerResultState> SchedulerResults { get; set; } = [];
+
+    /// <summary>The scheduler's stop decisions, in order.</summary>
+    [Id(7)]
+    public List<SchedulingDecision> Decisions { get; set; } = [];
 }

@@ -4,19 +4,12 @@ using AslSweep.Contracts;
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>
-/// Ranks trials by the mean of their last k epochs (not by a lucky peak) and gives each a verdict:
-/// diverged (NaN/inf loss), oscillating (std of the last k validation accuracies above
-/// <see cref="OscillationStd"/>), overfitting (training minus validation accuracy above <see cref="OverfitGap"/>),
-/// otherwise converged. Fewer than k epochs: unknown.
+/// Ranks trials by the mean of their last k epochs (not by a lucky peak), gives each a verdict
+/// (<see cref="ConvergenceVerdicts"/>), and for the sweep the effect of each hyperparameter
+/// (<see cref="ParameterEffects"/>) and the recommended configuration with its evidence (<see cref="Recommender"/>).
 /// </summary>
 public static class SweepReportBuilder
 {
-    /// <summary>Standard deviation of the last k validation accuracies above which a curve oscillates.</summary>
-    public const double OscillationStd = 0.015;
-
-    /// <summary>Train-validation accuracy gap above which a trial overfits.</summary>
-    public const double OverfitGap = 0.05;
-
     /// <summary>Builds the report of <paramref name="status"/>.</summary>
     public static SweepReport Build(SweepStatus status)
     {
@@ -30,6 +23,8 @@ public static class SweepReportBuilder
             .ThenBy(x => x.Trial.TrialId)
             .Select((x, i) => Row(i + 1, x.Trial, x.Stats, k))
             .ToList();
+        var effects = ParameterEffects.Of(rows);
+        var (recommended, evidence) = Recommender.Recommend(rows, effects, k);
         return new SweepReport
         {
             SweepId = status.SweepId,
@@ -38,30 +33,14 @@ public static class SweepReportBuilder
             LastK = k,
             Rows = [.. rows],
             Synthetic = status.Synthetic,
-            Thresholds = FormattableString.Invariant($"ranked by the mean {status.Spec.Metric.Name} of the last {k} epochs; oscillating: std of the last {k} val_accuracy > {OscillationStd}; overfitting: mean train - val accuracy over the last {k} epochs > {OverfitGap}; converged: neither; diverged: NaN/inf loss"),
+            Thresholds = FormattableString.Invariant($"ranked by the mean {status.Spec.Metric.Name} of the last {k} epochs; ") + ConvergenceVerdicts.Describe(k),
             Summary = Summarise(rows, k),
+            Effects = effects,
+            RecommendedTrialId = recommended,
+            BaselineTrialId = rows.FirstOrDefault(r => r.IsBaseline)?.TrialId ?? 0,
+            Recommendation = evidence,
+            Decisions = status.Decisions,
         };
-    }
-
-    /// <summary>The verdict of a curve.</summary>
-    public static Verdict Judge(TrialState state, CurveStatistics? stats, int epochs, int k)
-    {
-        if (state == TrialState.Diverged)
-        {
-            return Verdict.Diverged;
-        }
-
-        if (stats is null || epochs < k)
-        {
-            return Verdict.Unknown;
-        }
-
-        if (stats.StdLastK > OscillationStd)
-        {
-            return Verdict.Oscillating;
-        }
-
-        return stats.Gap > OverfitGap ? Verdict.Overfitting : Verdict.Converged;
     }
 
     private static TrialReportRow Row(int rank, TrialStatus trial, CurveStatistics? stats, int k) => new()
@@ -77,8 +56,12 @@ public static class SweepReportBuilder
         StdLastK = stats?.StdLastK ?? double.NaN,
         TrainValGap = stats?.Gap ?? double.NaN,
         MeanValLossLastK = stats?.MeanValLossLastK ?? double.NaN,
-        Verdict = Judge(trial.State, stats, trial.Epochs.Length, k),
+        Verdict = ConvergenceVerdicts.Judge(trial.State, stats, trial.Epochs.Length, k),
         IsBaseline = trial.IsBaseline,
+        BestEpoch = stats?.BestEpoch ?? 0,
+        DirectionChanges = stats?.DirectionChanges ?? 0,
+        SlopeLastK = stats?.SlopeLastK ?? double.NaN,
+        TrainAccuracyLastK = stats?.TrainLastK ?? double.NaN,
     };
 
     private static string Summarise(List<TrialReportRow> rows, int k)

@@ -13,9 +13,10 @@ namespace AslSweep.Grains.Sweeps;
 /// </summary>
 public static class SweepSpecReader
 {
-    private static readonly string[] RootKeys = ["name", "data", "metric", "method", "num_samples", "seed", "max_concurrent", "max_failures", "include_baseline", "parameters"];
+    private static readonly string[] RootKeys = ["name", "data", "metric", "method", "num_samples", "seed", "max_concurrent", "max_failures", "include_baseline", "scheduler", "parameters"];
     private static readonly string[] DataKeys = ["synthetic", "train", "valid", "labels", "train_per_class", "valid_per_class", "seed"];
     private static readonly string[] MetricKeys = ["name", "goal", "last_k"];
+    private static readonly string[] SchedulerKeys = ["type", "reduction_factor", "grace_period", "max_epochs", "min_samples"];
     private static readonly string[] ParameterKeys = ["value", "values", "distribution", "min", "max"];
 
     /// <summary>Reads and validates the spec in <paramref name="path"/>.</summary>
@@ -80,6 +81,7 @@ public static class SweepSpecReader
                     "max_concurrent" => spec with { MaxConcurrent = Int(value, key) ?? spec.MaxConcurrent },
                     "max_failures" => spec with { MaxFailures = Int(value, key) ?? spec.MaxFailures },
                     "include_baseline" => spec with { IncludeBaseline = Bool(value, key) ?? spec.IncludeBaseline },
+                    "scheduler" => spec with { Scheduler = Scheduler(value) },
                     _ => spec with { Parameters = Parameters(value) },
                 };
             }
@@ -142,6 +144,31 @@ public static class SweepSpecReader
             }
 
             return metric;
+        }
+
+        // "scheduler: asha" or a mapping with type and its settings.
+        private SchedulerSpec Scheduler(YamlNode node)
+        {
+            var scheduler = new SchedulerSpec();
+            if (node is YamlScalarNode)
+            {
+                return scheduler with { Type = Text(node, "scheduler") ?? scheduler.Type };
+            }
+
+            foreach (var (key, value) in Entries(node, "scheduler", SchedulerKeys))
+            {
+                string path = $"scheduler.{key}";
+                scheduler = key switch
+                {
+                    "type" => scheduler with { Type = Text(value, path) ?? scheduler.Type },
+                    "reduction_factor" => scheduler with { ReductionFactor = Int(value, path) ?? scheduler.ReductionFactor },
+                    "grace_period" => scheduler with { GracePeriod = Int(value, path) ?? scheduler.GracePeriod },
+                    "max_epochs" => scheduler with { MaxEpochs = Int(value, path) ?? scheduler.MaxEpochs },
+                    _ => scheduler with { MinSamples = Int(value, path) ?? scheduler.MinSamples },
+                };
+            }
+
+            return scheduler;
         }
 
         private ImmutableArray<ParameterSpec> Parameters(YamlNode node)

@@ -49,6 +49,7 @@ public static class SweepSpecValidator
             problems.Add($"num_samples: {spec.NumSamples} is outside [1, {MaxTrials}]");
         }
 
+        ValidateScheduler(spec.Scheduler, problems);
         if (spec.MaxConcurrent < 1)
         {
             problems.Add($"max_concurrent: {spec.MaxConcurrent} must be at least 1");
@@ -193,6 +194,34 @@ public static class SweepSpecValidator
             {
                 return;
             }
+        }
+    }
+
+    private static void ValidateScheduler(SchedulerSpec scheduler, List<string> problems)
+    {
+        if (!Scheduling.TrialSchedulers.Types.Contains(scheduler.Type))
+        {
+            problems.Add($"scheduler.type: '{scheduler.Type}' is not {string.Join(", ", Scheduling.TrialSchedulers.Types)}");
+        }
+
+        if (scheduler.ReductionFactor is < 2 or > 100)
+        {
+            problems.Add($"scheduler.reduction_factor: {scheduler.ReductionFactor} is outside [2, 100]");
+        }
+
+        if (scheduler.GracePeriod is < 1 or > 10_000)
+        {
+            problems.Add($"scheduler.grace_period: {scheduler.GracePeriod} is outside [1, 10000]");
+        }
+
+        if (scheduler.MaxEpochs is < 0 or > 10_000)
+        {
+            problems.Add($"scheduler.max_epochs: {scheduler.MaxEpochs} is outside [0, 10000] (0 = the longest trial)");
+        }
+
+        if (scheduler.MinSamples is < 1 or > 10_000)
+        {
+            problems.Add($"scheduler.min_samples: {scheduler.MinSamples} is outside [1, 10000]");
         }
     }
 }

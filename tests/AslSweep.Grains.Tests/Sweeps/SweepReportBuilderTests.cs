@@ -69,4 +69,50 @@ public sealed class SweepReportBuilderTests
         Assert.Equal(0.7, stats.Final);
         Assert.Equal(0.7, stats.Best);
     }
+
+    [Fact]
+    public void Build_lowTrainingAccuracy_isUnderfittingAndNanLoss_isDiverged()
+    {
+        var nan = Trial(2, [0.5, 0.5, 0.5, 0.5, 0.5]) with { Epochs = [.. Curve([0.5, 0.5, 0.5, 0.5, 0.5]).Select(e => e with { TrainLoss = double.NaN })] };
+
+        var report = Report(Trial(1, [0.50, 0.52, 0.53, 0.53, 0.54], train: 0.6), nan);
+
+        Assert.Equal(Verdict.Underfitting, report.Rows.Single(r => r.TrialId == 1).Verdict);
+        Assert.Equal(Verdict.Diverged, report.Rows.Single(r => r.TrialId == 2).Verdict);
+        Assert.Contains("underfitting: mean train accuracy of the last 5 epochs < 0.9", report.Thresholds, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Statistics_zigzag_countsDirectionChangesSlopeAndBestEpoch()
+    {
+        var stats = CurveStatistics.Of(Curve([0.5, 0.7, 0.6, 0.8, 0.8, 0.7, 0.9]), 3)!;
+
+        // Up, down, up, (flat), down, up: 4 changes of direction.
+        Assert.Equal(4, stats.DirectionChanges);
+        Assert.Equal(7, stats.BestEpoch);
+        Assert.Equal(0.05, stats.SlopeLastK, 10);
+    }
+
+    [Fact]
+    public void Build_sweepWithBaseline_reportsEffectsAndRecommendsTheSteadyVariantWithEvidence()
+    {
+        TrialStatus With(TrialStatus t, bool augment) => t with { Config = t.Config with { Augment = augment ? 1 : 0 } };
+        var baseline = With(Trial(1, [0.80, 0.96, 0.78, 0.91, 0.85, 0.96, 0.82, 0.94], train: 0.9997, baseline: true), false);
+        var plain = With(Trial(2, [0.80, 0.85, 0.83, 0.86, 0.84, 0.86, 0.85, 0.86], train: 0.999), false);
+        var steady = With(Trial(3, [0.80, 0.90, 0.93, 0.935, 0.94, 0.94, 0.945, 0.94], train: 0.96), true);
+        var stopped = With(Trial(4, [0.30, 0.35], state: TrialState.Stopped), true);
+
+        var report = Report(baseline, plain, steady, stopped);
+
+        Assert.Equal(3, report.RecommendedTrialId);
+        Assert.Equal(1, report.BaselineTrialId);
+        Assert.StartsWith("trial 3 (converged): mean of the last 5 val_accuracy 0.9400 ± 0.0032", report.Recommendation, StringComparison.Ordinal);
+        Assert.Contains("Baseline (trial 1, oscillating)", report.Recommendation, StringComparison.Ordinal);
+        Assert.Contains("augment=1 (trials with it 0.9400 ± 0.0032, n=1; with 0 ", report.Recommendation, StringComparison.Ordinal);
+        // Grouped means over completed trials only (the stopped trial 4 is left out); the seed is not an effect.
+        var augment = report.Effects.Where(e => e.Parameter == "augment").ToList();
+        Assert.Equal(["0", "1"], augment.Select(e => e.Value));
+        Assert.Equal([2, 1], augment.Select(e => e.Trials));
+        Assert.DoesNotContain(report.Effects, e => e.Parameter == "seed");
+    }
 }
