@@ -23,6 +23,7 @@ public static class AslSweepCli
             .WithExample("train", "--augment", "--epochs", "10", "--out", "runs/augmented");
         config.AddCommand<SummaryCommand>("summary")
             .WithDescription("Print the model's layers, output shapes and parameter counts (Keras-like).");
+        config.AddCommand<PredictCommand>("predict").WithDescription("The letter and its probability for images or a Sign-MNIST CSV (with accuracy), from a trained model.");
         config.AddCommand<DevCommand>("dev")
             .WithDescription("Start a single-node cluster in this process and run a sweep (default: the default sweep on the synthetic data).")
             .WithExample("dev")
@@ -32,6 +33,7 @@ public static class AslSweepCli
         config.AddCommand<StatusCommand>("status").WithDescription("The cluster's workers, or one sweep's trials.");
         config.AddCommand<ListCommand>("list").WithDescription("The cluster's sweeps.");
         config.AddCommand<ResultsCommand>("results").WithDescription("A sweep's ranked report as a table, CSV or JSON.");
+        config.AddCommand<ReportCommand>("report").WithDescription("Write a sweep's report: report.md with plots, report.json, report.csv, epochs.csv and the recommended model.");
         config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a sweep; completed epochs are kept.");
         config.SetExceptionHandler((exception, _) => Report(exception));
     }

@@ -103,8 +103,8 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
 
             var report = await coordinator.GetReport();
             SweepConsole.PrintReport(report);
-            string folder = SweepFiles.Write(Path.Combine(settings.Out, id), status, report);
-            AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(folder)} (report.json, report.csv, epochs.csv)");
+            string folder = SweepFiles.Write(Path.Combine(settings.Out, id), status, report, Checkpoints(settings));
+            AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(folder)} ({SweepFiles.Describe(folder)})");
             return cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
         }
         finally
@@ -117,6 +117,8 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
     {
         ["AslSweep:Workers:CpuSlots"] = settings.CpuSlots.ToString(CultureInfo.InvariantCulture),
         ["AslSweep:Silo:OrleansDashboard"] = settings.OrleansDashboard ? "true" : "false",
-        ["AslSweep:Workers:CheckpointRoot"] = Path.Combine(settings.Out, ".checkpoints"),
+        ["AslSweep:Workers:CheckpointRoot"] = Checkpoints(settings),
     }, gatewayPort);
+
+    private static string Checkpoints(Settings settings) => Path.Combine(settings.Out, ".checkpoints");
 }

@@ -30,7 +30,7 @@ public sealed class ResultsCommand : AsyncCommand<ResultsCommand.Settings>
         public Format OutputFormat { get; init; } = Format.Table;
 
         [CommandOption("--out <FOLDER>")]
-        [Description("Also write report.json, report.csv and epochs.csv to this folder.")]
+        [Description("Also write the report files (as `report` does) to this folder.")]
         public string? Out { get; init; }
     }
 

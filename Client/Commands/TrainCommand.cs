@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using AslSweep.Client.Output;
 using AslSweep.Training.Data;
+using AslSweep.Training.Model;
 using AslSweep.Training.Trainer;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -179,12 +180,13 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         bool trained = result.Outcome is TrainingOutcome.Completed or TrainingOutcome.EarlyStopped;
         if (trained)
         {
-            session.SaveWeights(Path.Combine(outDir, "model.bin"));
+            session.SaveWeights(Path.Combine(outDir, ModelBundle.WeightsFile));
+            new ModelBundle { Config = config.Model, Source = Path.GetFullPath(outDir), Synthetic = data.IsSynthetic }.WriteDescription(outDir);
         }
 
         string colour = result.Outcome switch { TrainingOutcome.Diverged => "red", TrainingOutcome.Cancelled => "yellow", _ => "green" };
         AnsiConsole.MarkupLineInterpolated($"[{colour}]{result.Outcome}[/]: {result.Message}");
-        AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(outDir)} (metrics.csv, metrics.json{(trained ? ", model.bin" : "")}, checkpoint/)");
+        AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(outDir)} (metrics.csv, metrics.json{(trained ? ", model.bin, model.json" : "")}, checkpoint/)");
         return result.Outcome switch
         {
             TrainingOutcome.Diverged => ExitCodes.Failed,

@@ -2,15 +2,25 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AslSweep.Contracts;
+using AslSweep.Training.Model;
 using AslSweep.Training.Trainer;
 
 namespace AslSweep.Client.Output;
 
-/// <summary>Writes a sweep's results: report.json, report.csv (ranked trials) and epochs.csv (every epoch of every trial).</summary>
+/// <summary>
+/// Writes a sweep's results: report.json, report.csv (ranked trials), epochs.csv (every epoch of every trial),
+/// report.md with its PNG plots, and best-model/ (the recommended trial's weights) when its checkpoint is reachable.
+/// </summary>
 public static class SweepFiles
 {
-    /// <summary>Writes into <paramref name="folder"/> and returns it.</summary>
-    public static string Write(string folder, SweepStatus status, SweepReport report)
+    /// <summary>The folder of the recommended model inside a report folder.</summary>
+    public const string BestModel = "best-model";
+
+    /// <summary>
+    /// Writes into <paramref name="folder"/> and returns it. <paramref name="checkpointRoot"/> is the workers'
+    /// checkpoint root as seen from here (the dev cluster's, or a shared volume); null skips the model.
+    /// </summary>
+    public static string Write(string folder, SweepStatus status, SweepReport report, string? checkpointRoot = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         ArgumentNullException.ThrowIfNull(report);
@@ -18,7 +28,37 @@ public static class SweepFiles
         File.WriteAllText(Path.Combine(folder, "report.json"), Json(report, status));
         File.WriteAllText(Path.Combine(folder, "report.csv"), ReportCsv(report));
         File.WriteAllText(Path.Combine(folder, "epochs.csv"), EpochsCsv(status));
+        string? model = checkpointRoot is null ? null : ExportModel(folder, status, report, checkpointRoot);
+        var plots = ReportPlots.Write(folder, status, report);
+        File.WriteAllText(Path.Combine(folder, "report.md"), ReportMarkdown.Render(status, report, plots, model));
         return folder;
+    }
+
+    /// <summary>What a written report folder holds, for the closing message.</summary>
+    public static string Describe(string folder) =>
+        "report.md with " + Directory.GetFiles(folder, "*.png").Length + " plots, report.json, report.csv, epochs.csv"
+        + (Directory.Exists(Path.Combine(folder, BestModel)) ? $", {BestModel}/" : ", no model: the recommended trial's checkpoint is not reachable from here (--checkpoints)");
+
+    /// <summary>Copies the recommended trial's checked weights and writes their description; null when there is none to copy.</summary>
+    private static string? ExportModel(string folder, SweepStatus status, SweepReport report, string checkpointRoot)
+    {
+        var trial = status.Trials.FirstOrDefault(t => t.TrialId == report.RecommendedTrialId);
+        string checkpoint = Path.Combine(checkpointRoot, status.SweepId, $"trial-{report.RecommendedTrialId}");
+        if (trial is null || !TrainingCheckpoint.Exists(checkpoint))
+        {
+            return null;
+        }
+
+        string target = Path.Combine(folder, BestModel);
+        Directory.CreateDirectory(target);
+        TrainingCheckpoint.ExportWeights(checkpoint, Path.Combine(target, ModelBundle.WeightsFile));
+        new ModelBundle
+        {
+            Config = Grains.Sweeps.TrialConfigMapper.ToTraining(trial.Config).Model,
+            Source = $"sweep {status.SweepId} trial {trial.TrialId}",
+            Synthetic = report.Synthetic,
+        }.WriteDescription(target);
+        return target;
     }
 
     /// <summary>The report and the sweep's status as one JSON document.</summary>

@@ -4,7 +4,8 @@ using AslSweep.Contracts;
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>
-/// Ranks trials by the mean of their last k epochs (not by a lucky peak), gives each a verdict
+/// Ranks trials by the mean of their last k epochs (not by a lucky peak; trials stopped early after the
+/// others), gives each a verdict
 /// (<see cref="ConvergenceVerdicts"/>), and for the sweep the effect of each hyperparameter
 /// (<see cref="ParameterEffects"/>) and the recommended configuration with its evidence (<see cref="Recommender"/>).
 /// </summary>
@@ -18,7 +19,8 @@ public static class SweepReportBuilder
         bool minimize = status.Spec.Metric.Name == "val_loss";
         var rows = status.Trials
             .Select(t => (Trial: t, Stats: CurveStatistics.Of(t.Epochs, k)))
-            .OrderBy(x => x.Stats is null ? 1 : 0)
+            // Stopped trials rank after the others: their statistics come from early epochs.
+            .OrderBy(x => x.Stats is null ? 2 : x.Trial.State == TrialState.Stopped ? 1 : 0)
             .ThenByDescending(x => x.Stats is null ? 0 : minimize ? -x.Stats.MeanValLossLastK : x.Stats.MeanLastK)
             .ThenBy(x => x.Trial.TrialId)
             .Select((x, i) => Row(i + 1, x.Trial, x.Stats, k))

@@ -114,6 +114,33 @@ public static class TrainingCheckpoint
         }
     }
 
+    /// <summary>Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/> after checking their hash.</summary>
+    public static void ExportWeights(string directory, string destination)
+    {
+        string folder = Path.Combine(directory, Current);
+        if (!File.Exists(Path.Combine(folder, StateFile)))
+        {
+            folder = Path.Combine(directory, Previous);
+        }
+
+        try
+        {
+            var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(Path.Combine(folder, StateFile)), Json)
+                ?? throw new CheckpointException($"{folder}: empty checkpoint state");
+            string weights = Path.Combine(folder, ModelFile);
+            if (!state.Hashes.TryGetValue(ModelFile, out string? expected) || Hash(weights) != expected)
+            {
+                throw new CheckpointException($"{weights}: content hash mismatch (corrupt checkpoint)");
+            }
+
+            File.Copy(weights, destination, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"{folder}: cannot read checkpoint: {e.Message}", e);
+        }
+    }
+
     private static string Hash(string path)
     {
         using var stream = File.OpenRead(path);

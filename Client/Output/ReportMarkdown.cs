@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using AslSweep.Contracts;
+using AslSweep.Grains.Sweeps;
+
+namespace AslSweep.Client.Output;
+
+/// <summary>report.md: the recommendation and its evidence, every trial's convergence analysis, the effect of each hyperparameter, the scheduler's decisions and the plots.</summary>
+public static class ReportMarkdown
+{
+    /// <summary>The markdown text; numbers are report.json's, rounded to 4 decimals.</summary>
+    public static string Render(SweepStatus status, SweepReport report, IReadOnlyList<string> plots, string? model)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(plots);
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Sweep {report.Name} ({report.SweepId})");
+        md.AppendLine();
+        if (report.Synthetic)
+        {
+            md.AppendLine("> **SYNTHETIC data**: the embedded generated data set, not real hand signs.");
+            md.AppendLine();
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"State: {report.State}. {report.Rows.Length} trials, scheduler {status.Spec.Scheduler.Type}, {report.Decisions.Length} stopped early. Verdicts: {report.Thresholds}.");
+        md.AppendLine();
+        md.AppendLine("## Recommendation");
+        md.AppendLine();
+        md.AppendLine(report.Recommendation);
+        md.AppendLine();
+        var compared = report.Rows.Where(r => r.TrialId == report.BaselineTrialId || r.TrialId == report.RecommendedTrialId).OrderBy(r => r.IsBaseline ? 0 : 1).ToList();
+        if (compared.Count > 0)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| | trial | mean last {report.LastK} | std last {report.LastK} | gap | direction changes | slope | verdict |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var r in compared)
+            {
+                string role = r.TrialId == report.RecommendedTrialId ? (r.IsBaseline ? "baseline, recommended" : "recommended") : "baseline";
+                md.AppendLine(Invariant($"| {role} | {r.TrialId} | {F(r.MeanLastK)} | {F(r.StdLastK)} | {F(r.TrainValGap)} | {r.DirectionChanges} | {F(r.SlopeLastK)} | {Name(r.Verdict)} |"));
+            }
+
+            md.AppendLine();
+        }
+
+        if (model is not null)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"The recommended trial's weights: `{model}` (`aslsweep predict --model {model} <image.png|file.csv>`).");
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Trials");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"| rank | trial | state | epochs | best | best epoch | final | mean last {report.LastK} | std last {report.LastK} | gap | direction changes | slope last {report.LastK} | verdict | changed from baseline |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var r in report.Rows)
+        {
+            string changed = r.IsBaseline ? "(baseline)" : string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, r.Config));
+            md.AppendLine(Invariant($"| {r.Rank} | {r.TrialId} | {r.State} | {r.Epochs} | {F(r.BestValAccuracy)} | {r.BestEpoch} | {F(r.FinalValAccuracy)} | {F(r.MeanLastK)} | {F(r.StdLastK)} | {F(r.TrainValGap)} | {r.DirectionChanges} | {F(r.SlopeLastK)} | {Name(r.Verdict)} | {changed} |"));
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Effect of each hyperparameter");
+        md.AppendLine();
+        if (report.Effects.IsEmpty)
+        {
+            md.AppendLine("No hyperparameter varies among the completed trials.");
+        }
+        else
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"Grouped means over the completed trials (stopped trials are left out: their statistics come from early epochs).");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"| parameter | value | trials | mean of mean last {report.LastK} | mean of std last {report.LastK} |");
+            md.AppendLine("|---|---|---|---|---|");
+            foreach (var e in report.Effects)
+            {
+                md.AppendLine(Invariant($"| {e.Parameter} | {e.Value} | {e.Trials} | {F(e.MeanStable)} | {F(e.MeanStd)} |"));
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Early stopping");
+        md.AppendLine();
+        md.AppendLine(report.Decisions.IsEmpty ? "No trial was stopped early." : string.Join(Environment.NewLine, report.Decisions.Select(d => Invariant($"- trial {d.TrialId} after epoch {d.Epoch}: {d.Reason}"))));
+        md.AppendLine();
+        md.AppendLine("## Plots");
+        md.AppendLine();
+        foreach (string plot in plots)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"![{Path.GetFileNameWithoutExtension(plot)}]({plot})");
+            md.AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>A number as report.md shows it.</summary>
+    public static string F(double value) => double.IsNaN(value) ? "-" : value.ToString("F4", CultureInfo.InvariantCulture);
+
+    private static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
