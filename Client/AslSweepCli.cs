@@ -73,6 +73,7 @@ public static class AslSweepCli
                 Error(exception.Message);
                 return ExitCodes.ClusterUnavailable;
             case ArgumentException when exception.Message.StartsWith("invalid sweep spec", StringComparison.Ordinal):
+            case InvalidOperationException when exception.Message.StartsWith("sweep refused", StringComparison.Ordinal):
                 Error(exception.Message);
                 return ExitCodes.BadInput;
             case OperationCanceledException:

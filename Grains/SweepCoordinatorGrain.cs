@@ -15,6 +15,7 @@ public sealed class SweepCoordinatorGrain(
     TimeProvider time,
     SweepMetrics metrics,
     IOptions<SweepCoordinatorOptions> options,
+    IOptions<Hosting.SweepLimitsOptions> limits,
     ILocalSiloDetails siloDetails,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
@@ -60,17 +61,23 @@ public sealed class SweepCoordinatorGrain(
             return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new ArgumentException($"sweep {this.GetPrimaryKeyString()} already exists with another spec");
         }
 
-        var problems = SweepSpecValidator.Validate(spec);
+        var problems = SweepSpecValidator.Validate(spec).Concat(SweepAdmission.Check(spec, limits.Value)).Distinct().ToList();
         if (problems.Count > 0)
         {
             throw new ArgumentException("invalid sweep spec:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+
+        var index = GrainFactory.GetGrain<ISweepIndexGrain>(0);
+        if (!await index.TryStartRunning(this.GetPrimaryKeyString(), limits.Value.MaxConcurrentSweeps))
+        {
+            throw new InvalidOperationException($"sweep refused: the cluster already runs {limits.Value.MaxConcurrentSweeps} sweeps (AslSweep:Limits:MaxConcurrentSweeps); wait for one to end or cancel one");
         }
 
         SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, time.GetUtcNow());
         await state.WriteStateAsync();
         // A durable reminder brings the coordinator back if its silo dies while nothing else calls it.
         await this.RegisterOrUpdateReminder(KeepAlive, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
-        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Add(new SweepSummary { SweepId = state.State.SweepId, Name = spec.Name, CreatedAt = state.State.CreatedAt });
+        await index.Add(new SweepSummary { SweepId = state.State.SweepId, Name = spec.Name, CreatedAt = state.State.CreatedAt });
         logger.LogInformation("Sweep {SweepId} '{Name}' started with {Trials} trials", state.State.SweepId, spec.Name, state.State.Trials.Count);
         StartTimer();
         await Tick();
@@ -95,6 +102,7 @@ public sealed class SweepCoordinatorGrain(
         var running = Book.Cancel(time.GetUtcNow());
         await state.WriteStateAsync();
         await Dispatcher.CancelRunning(running, state.State.SweepId);
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
         logger.LogInformation("Sweep {SweepId} cancelled; {Running} running trials told to stop", state.State.SweepId, running.Count);
         return Book.ToStatus(_progress);
     }
@@ -192,6 +200,7 @@ public sealed class SweepCoordinatorGrain(
         {
             changed = true;
             logger.LogInformation("Sweep {SweepId} completed", state.State.SweepId);
+            await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
         }
 
         // Marked before writing, cleared after: a write that fails (storage briefly unreachable) is retried next tick.

@@ -38,6 +38,12 @@ public sealed class ClusterConnection : IAsyncDisposable
                 client.UseStaticClustering(endpoint);
             }
 
+            if (settings.TlsCertificate is not null)
+            {
+                var certificate = LoadCertificate(settings);
+                client.UseTls(certificate, tls => ClusterTls.Configure(tls, certificate));
+            }
+
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.ClusterId;
@@ -54,6 +60,18 @@ public sealed class ClusterConnection : IAsyncDisposable
         {
             host.Dispose();
             throw new ClusterUnavailableException($"cannot reach a cluster at {settings.Describe()} (cluster id {settings.ClusterId}): {e.Message}. Start one with `dotnet run --project Silo`, or run `aslsweep dev`.", e);
+        }
+    }
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 LoadCertificate(ClusterSettings settings)
+    {
+        try
+        {
+            return ClusterTls.Load(settings.TlsCertificate!, settings.TlsPassword);
+        }
+        catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new UsageException($"--tls-cert: {e.Message}");
         }
     }
 

@@ -16,6 +16,11 @@ public class ClusterSettings : CommandSettings
             return ValidationResult.Error($"--redis: {problem}");
         }
 
+        if (TlsCertificate is not null && !File.Exists(TlsCertificate))
+        {
+            return ValidationResult.Error($"--tls-cert: {TlsCertificate}: no such file");
+        }
+
         return base.Validate();
     }
 
@@ -32,6 +37,14 @@ public class ClusterSettings : CommandSettings
     [CommandOption("--redis <CONNECTION>")]
     [Description("Find the gateways through the cluster's Redis (silos with AslSweep:Silo:Clustering=redis) instead of --gateway. Default: $ASLSWEEP_REDIS.")]
     public string? Redis { get; init; } = Environment.GetEnvironmentVariable("ASLSWEEP_REDIS") is { Length: > 0 } redis ? redis : null;
+
+    [CommandOption("--tls-cert <PFX>")]
+    [Description("The cluster's certificate (PKCS#12) when its silos use TLS (AslSweep:Silo:TlsCertificate). Default: $ASLSWEEP_TLS_CERT.")]
+    public string? TlsCertificate { get; init; } = Environment.GetEnvironmentVariable("ASLSWEEP_TLS_CERT") is { Length: > 0 } path ? path : null;
+
+    [CommandOption("--tls-password <PASSWORD>")]
+    [Description("Its password. Default: $ASLSWEEP_TLS_PASSWORD (prefer the variable: arguments show in process lists).")]
+    public string? TlsPassword { get; init; } = Environment.GetEnvironmentVariable("ASLSWEEP_TLS_PASSWORD");
 
     /// <summary>Where the client looks for gateways, for messages (the Redis connection string is not shown: it may hold a password).</summary>
     public string Describe() => Redis is null ? Gateway : "the gateways registered in Redis";

@@ -25,6 +25,8 @@ public static class AslSweepHostBuilderExtensions
         var workers = builder.Configuration.GetSection(Workers.WorkerOptions.Section).Get<Workers.WorkerOptions>() ?? new Workers.WorkerOptions();
         var workerCheck = new Workers.WorkerOptionsValidator().Validate(null, workers);
         var problems = options.Validate().Concat(workerCheck.Failed ? workerCheck.Failures : [])
+            .Concat((builder.Configuration.GetSection(SweepLimitsOptions.Section).Get<SweepLimitsOptions>() ?? new SweepLimitsOptions()).Validate())
+            .Concat(UnknownSettings.Of<SweepLimitsOptions>(builder.Configuration, SweepLimitsOptions.Section))
             .Concat(UnknownSettings.Of<SiloHostOptions>(builder.Configuration, SiloHostOptions.Section))
             .Concat(UnknownSettings.Of<Workers.WorkerOptions>(builder.Configuration, Workers.WorkerOptions.Section))
             .ToList();
@@ -57,6 +59,12 @@ public static class AslSweepHostBuilderExtensions
             silo.Configure<ReminderOptions>(r => r.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(r.MinimumReminderPeriod.Ticks, options.SweepReminderPeriod.Ticks)));
             silo.Services.Configure<Coordination.SweepCoordinatorOptions>(c => c.ReminderPeriod = options.SweepReminderPeriod);
             silo.AddAslSweep();
+            if (options.TlsCertificate is not null)
+            {
+                var certificate = ClusterTls.Load(options.TlsCertificate, options.TlsCertificatePassword);
+                silo.UseTls(certificate, tls => ClusterTls.Configure(tls, certificate));
+            }
+
             if (options.Kubernetes)
             {
                 silo.UseKubernetesHosting();

@@ -33,6 +33,8 @@ public static class AslSweepSiloBuilderExtensions
         services.AddSingleton<WorkerRegistration>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<WorkerRegistration>());
         services.AddOptions<Coordination.SweepCoordinatorOptions>();
+        services.AddOptions<SweepLimitsOptions>().BindConfiguration(SweepLimitsOptions.Section)
+            .Validate(l => l.Validate().Count == 0, "invalid AslSweep:Limits").ValidateOnStart();
         if (!services.Any(s => s.IsKeyedService && Equals(s.ServiceKey, StorageNames.Sweeps)))
         {
             builder.AddMemoryGrainStorage(StorageNames.Sweeps);

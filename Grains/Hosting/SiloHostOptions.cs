@@ -47,6 +47,12 @@ public sealed class SiloHostOptions
     /// </summary>
     public bool Kubernetes { get; set; }
 
+    /// <summary>PKCS#12 file of the cluster certificate: when set, silos and clients talk mutual TLS (clients need the same file).</summary>
+    public string? TlsCertificate { get; set; }
+
+    /// <summary>Password of <see cref="TlsCertificate"/> (never logged).</summary>
+    public string? TlsCertificatePassword { get; set; }
+
     /// <summary>
     /// Period of the reminder that keeps a running sweep's coordinator alive: the longest a sweep can wait for its
     /// coordinator to come back after the silo hosting it died when no worker or client calls it meanwhile.
@@ -100,6 +106,18 @@ public sealed class SiloHostOptions
         if (Kubernetes && !UsesRedis)
         {
             problems.Add($"{Section}:Kubernetes: needs Clustering=redis (Kubernetes hosting is not a membership store)");
+        }
+
+        if (TlsCertificate is not null)
+        {
+            try
+            {
+                using var certificate = ClusterTls.Load(TlsCertificate, TlsCertificatePassword);
+            }
+            catch (Exception e) when (e is IOException or System.Security.Cryptography.CryptographicException)
+            {
+                problems.Add($"{Section}:TlsCertificate: {e.Message}");
+            }
         }
 
         if (SweepReminderPeriod < TimeSpan.FromSeconds(1))

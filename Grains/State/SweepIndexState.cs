@@ -9,4 +9,8 @@ public sealed class SweepIndexState
 {
     [Id(0)]
     public List<SweepSummary> Sweeps { get; set; } = [];
+
+    /// <summary>Sweeps admitted and not yet ended (the concurrent-sweeps limit).</summary>
+    [Id(1)]
+    public HashSet<string> Running { get; set; } = [];
 }

@@ -23,9 +23,15 @@ public static class SweepSpecReader
     public static SweepSpec ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
+        var file = new FileInfo(path);
+        if (!file.Exists)
         {
             throw new SpecFormatException([$"{path}: file not found"]);
+        }
+
+        if (file.Length > SpecShapeGuard.MaxBytes * 4L)
+        {
+            throw new SpecFormatException([$"{path}: {file.Length:N0} bytes; a spec may have at most {SpecShapeGuard.MaxBytes:N0} characters"]);
         }
 
         return Read(File.ReadAllText(path), path);
@@ -35,6 +41,11 @@ public static class SweepSpecReader
     public static SweepSpec Read(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (SpecShapeGuard.Check(text, source) is { } shape)
+        {
+            throw new SpecFormatException([shape]);
+        }
+
         var context = new Context(source);
         var stream = new YamlStream();
         try
@@ -44,6 +55,11 @@ public static class SweepSpecReader
         catch (YamlException e)
         {
             throw new SpecFormatException([$"{source}:{e.Start.Line}:{e.Start.Column}: {e.InnerException?.Message ?? e.Message}"]);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these on some malformed input (found by the spec fuzz test).
+            throw new SpecFormatException([$"{source}: not valid YAML ({e.Message})"]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using AslSweep.Contracts;
+using AslSweep.Grains.Hosting;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using static TorchSharp.torch;
 
 namespace AslSweep.Grains.Workers;
@@ -11,7 +13,7 @@ namespace AslSweep.Grains.Workers;
 /// Loads each data set once per silo and copies it to each device once, keyed by the data spec and then by the
 /// data's fingerprint; every trial of every sweep on that data shares the copies. A failed load is not cached.
 /// </summary>
-public sealed class DatasetCache(ILogger<DatasetCache> logger) : IDisposable
+public sealed class DatasetCache(IOptions<SweepLimitsOptions> limits, ILogger<DatasetCache> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<DataSpec, Lazy<TrainingData>> _host = new();
     private readonly ConcurrentDictionary<(string Fingerprint, string Device), Lazy<DeviceDataset>> _device = new();
@@ -24,11 +26,21 @@ public sealed class DatasetCache(ILogger<DatasetCache> logger) : IDisposable
         {
             var labels = Enum.Parse<LabelConvention>(spec.Labels, ignoreCase: true);
             var synthetic = new SyntheticSignMnistOptions { TrainPerClass = spec.SyntheticTrainPerClass, ValidPerClass = spec.SyntheticValidPerClass, Seed = spec.SyntheticSeed };
-            var data = spec.Synthetic ? TrainingData.Load(null, null, labels, synthetic) : TrainingData.Load(spec.Train, spec.Valid, labels, synthetic);
+            var data = spec.Synthetic
+                ? TrainingData.Load(null, null, labels, synthetic)
+                : TrainingData.Load(Confine(spec.Train, "data.train"), Confine(spec.Valid, "data.valid"), labels, synthetic, new SignMnistCsvReader { MaxBytes = limits.Value.MaxCsvBytes, MaxRows = limits.Value.MaxCsvRows });
             logger.LogInformation("Loaded {Source}: {Train} training, {Valid} validation images", data.Train.Source, data.Train.Count, data.Valid.Count);
             return data;
         });
     }
+
+    // Checked again at load time: the file may have changed since the spec was admitted.
+    private string? Confine(string? path, string field) =>
+        path is null ? null : DataPaths.Confine(path, limits.Value.DataRoot, field) switch
+        {
+            (string real, null) => real,
+            (_, var problem) => throw new DataFormatException([new DataError(path, 0, 0, problem!)], truncated: false),
+        };
 
     /// <summary>The device copies of <paramref name="data"/>'s two sets.</summary>
     public (DeviceDataset Train, DeviceDataset Valid) OnDevice(TrainingData data, Device device)

@@ -16,6 +16,12 @@ public sealed class SignMnistCsvReader
     /// <summary>How many errors to collect before stopping.</summary>
     public int MaxErrors { get; init; } = 20;
 
+    /// <summary>Largest file accepted, in bytes (a silo serving many users sets one).</summary>
+    public long MaxBytes { get; init; } = long.MaxValue;
+
+    /// <summary>Most image rows accepted.</summary>
+    public int MaxRows { get; init; } = int.MaxValue;
+
     /// <summary>Reads and validates <paramref name="path"/>; throws <see cref="DataFormatException"/> on any problem.</summary>
     public SignMnistCsv Read(string path, LabelConvention convention = LabelConvention.Auto)
     {
@@ -29,9 +35,27 @@ public sealed class SignMnistCsvReader
             throw Single(path, "file not found");
         }
 
+        // Devices and pipes report no length: refusing empty files before opening also keeps a reader from
+        // blocking on a FIFO or reading /dev/zero forever.
+        long length = new FileInfo(path).Length;
+        if (length == 0)
+        {
+            throw Single(path, "file is empty (or not a regular file)");
+        }
+
+        if (length > MaxBytes)
+        {
+            throw Single(path, $"{length:N0} bytes is over the limit of {MaxBytes:N0}");
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var state = new ParseState(path, MaxErrors);
         ReadLines(stream, state);
+        if (state.Rows > MaxRows)
+        {
+            throw Single(path, $"{state.Rows:N0} rows is over the limit of {MaxRows:N0}");
+        }
+
         return Finish(state, convention);
     }
 

@@ -1,7 +1,7 @@
 using AslSweep.Bench;
 
 // One process per run: every ratio compares numbers measured in the same run (these machines are noisy).
-// Usage: AslSweep.Bench [training-core|orchestration|control-plane|all] [output-folder]
+// Usage: AslSweep.Bench [training-core|orchestration|control-plane|asha|all] [output-folder]
 if (Console.IsOutputRedirected)
 {
     Spectre.Console.AnsiConsole.Profile.Width = 120;
@@ -9,9 +9,9 @@ if (Console.IsOutputRedirected)
 
 string which = args.Length > 0 ? args[0] : "training-core";
 string output = args.Length > 1 ? args[1] : Path.Combine("bench", "results");
-if (which is not ("training-core" or "orchestration" or "control-plane" or "all"))
+if (which is not ("training-core" or "orchestration" or "control-plane" or "asha" or "all"))
 {
-    Console.Error.WriteLine($"error: unknown benchmark '{which}' (training-core, orchestration, control-plane, all)");
+    Console.Error.WriteLine($"error: unknown benchmark '{which}' (training-core, orchestration, control-plane, asha, all)");
     return 2;
 }
 
@@ -30,6 +30,13 @@ if (which is "orchestration" or "all")
 if (which is "control-plane" or "all")
 {
     BenchmarkFiles.Save(await ControlPlaneBenchmark.Run(Console.Out), Path.Combine(output, "control-plane.json"));
+}
+
+if (which is "asha" or "all")
+{
+    var asha = AshaBenchmark.Run(Path.Combine("bench", "specs", "grid-vs-asha.yaml"), Console.Out);
+    AshaBenchmark.Print(asha, Console.Out);
+    BenchmarkFiles.Save(asha, Path.Combine(output, "asha.json"));
 }
 
 return 0;

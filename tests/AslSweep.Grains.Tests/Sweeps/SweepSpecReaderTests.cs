@@ -1,3 +1,4 @@
+using AslSweep.Contracts;
 using AslSweep.Grains.Sweeps;
 
 namespace AslSweep.Grains.Tests.Sweeps;
@@ -152,5 +153,28 @@ public sealed class SweepSpecReaderTests
 
         Assert.False(spec.Data.Synthetic);
         Assert.Equal(("a.csv", "b.csv", "kaggle"), (spec.Data.Train, spec.Data.Valid, spec.Data.Labels));
+    }
+
+    [Fact]
+    public void Read_schedulerMappingOrName_givesSchedulerSpec()
+    {
+        var asha = SweepSpecReader.Read("name: a\nscheduler:\n  type: asha\n  reduction_factor: 4\n  grace_period: 2\n  max_epochs: 16\n", "a.yaml");
+        var median = SweepSpecReader.Read("name: m\nscheduler: median\n", "m.yaml");
+
+        Assert.Equal(new SchedulerSpec { Type = "asha", ReductionFactor = 4, GracePeriod = 2, MaxEpochs = 16 }, asha.Scheduler);
+        Assert.Equal("median", median.Scheduler.Type);
+        Assert.Equal("fifo", SweepSpecReader.Read("name: f\n", "f.yaml").Scheduler.Type);
+    }
+
+    [Fact]
+    public void Read_badScheduler_reportsEveryProblemWithItsPlace()
+    {
+        var unknownKey = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read("name: a\nscheduler:\n  type: asha\n  eta: 3\n", "a.yaml"));
+        var badValues = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read("name: a\nscheduler:\n  type: hyperband\n  reduction_factor: 1\n  grace_period: 0\n", "b.yaml"));
+
+        Assert.Contains("a.yaml:4:3: scheduler.eta: unknown key (known: type, reduction_factor, grace_period, max_epochs, min_samples)", unknownKey.Problems);
+        Assert.Contains("b.yaml: scheduler.type: 'hyperband' is not fifo, asha, median", badValues.Problems);
+        Assert.Contains("b.yaml: scheduler.reduction_factor: 1 is outside [2, 100]", badValues.Problems);
+        Assert.Contains("b.yaml: scheduler.grace_period: 0 is outside [1, 10000]", badValues.Problems);
     }
 }

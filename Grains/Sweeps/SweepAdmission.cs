@@ -1,0 +1,53 @@
+using AslSweep.Contracts;
+using AslSweep.Grains.Hosting;
+using AslSweep.Grains.Workers;
+
+namespace AslSweep.Grains.Sweeps;
+
+/// <summary>
+/// The silo's own check of a spec against its limits and data root, on top of <see cref="SweepSpecValidator"/>:
+/// a client may be old, modified or not ours. Every problem names its spec path.
+/// </summary>
+public static class SweepAdmission
+{
+    /// <summary>Every problem; empty when the spec may run here.</summary>
+    public static IReadOnlyList<string> Check(SweepSpec spec, SweepLimitsOptions limits)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(limits);
+        var problems = new List<string>();
+        int values = spec.Parameters.Sum(p => p.Values.Length);
+        if (values > limits.MaxParameterValues)
+        {
+            problems.Add($"parameters: {values:N0} values in all is over this cluster's limit of {limits.MaxParameterValues:N0} (AslSweep:Limits:MaxParameterValues)");
+        }
+
+        if (problems.Count == 0 && SweepSpecValidator.Validate(spec).Count == 0)
+        {
+            var trials = TrialPlanner.Plan(spec);
+            if (trials.Count > limits.MaxTrialsPerSweep)
+            {
+                problems.Add($"parameters: {trials.Count:N0} trials is over this cluster's limit of {limits.MaxTrialsPerSweep:N0} per sweep (AslSweep:Limits:MaxTrialsPerSweep)");
+            }
+
+            int epochs = trials.Max(t => t.Config.Epochs);
+            if (epochs > limits.MaxEpochsPerTrial)
+            {
+                problems.Add($"parameters.epochs: {epochs:N0} is over this cluster's limit of {limits.MaxEpochsPerTrial:N0} epochs per trial (AslSweep:Limits:MaxEpochsPerTrial)");
+            }
+        }
+
+        if (!spec.Data.Synthetic)
+        {
+            foreach (var (field, path) in new[] { ("data.train", spec.Data.Train), ("data.valid", spec.Data.Valid) })
+            {
+                if (path is not null && DataPaths.Confine(path, limits.DataRoot, field).Problem is { } problem)
+                {
+                    problems.Add(problem);
+                }
+            }
+        }
+
+        return problems;
+    }
+}
