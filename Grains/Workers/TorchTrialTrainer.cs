@@ -18,8 +18,18 @@ public sealed class TorchTrialTrainer(DatasetCache cache, IOptions<WorkerOptions
         ArgumentNullException.ThrowIfNull(assignment);
         var torchDevice = TorchDevices.Resolve(device);
         var data = cache.Load(assignment.Data);
+        var config = TrialConfigMapper.ToTraining(assignment.Config);
+        if (options.Value.MemoryCapMegabytes > 0)
+        {
+            long need = TrainingMemoryEstimate.Bytes(config, data.Train.Count, data.Valid.Count) / (1024 * 1024);
+            if (need > options.Value.MemoryCapMegabytes)
+            {
+                throw new OutOfMemoryException($"{device} out of memory: this trial needs about {need:N0} MB, the worker's cap is {options.Value.MemoryCapMegabytes:N0} MB (AslSweep:Workers:MemoryCapMegabytes)");
+            }
+        }
+
         var (train, valid) = cache.OnDevice(data, torchDevice);
-        using var session = new TrainingSession(TrialConfigMapper.ToTraining(assignment.Config), torchDevice);
+        using var session = new TrainingSession(config, torchDevice);
         var runOptions = new TrainingRunOptions
         {
             CheckpointDirectory = CheckpointFolder(assignment.SweepId, assignment.TrialId),

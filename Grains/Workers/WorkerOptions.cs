@@ -27,6 +27,12 @@ public sealed class WorkerOptions
     /// <summary>Epoch length of the simulated trainer.</summary>
     public double SimulatedEpochSeconds { get; set; } = 1.0;
 
+    /// <summary>
+    /// Device memory a worker may use, in MB (0 = no cap): a trial whose estimated need is larger fails at once
+    /// with an out-of-memory message instead of taking the device down. Also simulates a small device in tests.
+    /// </summary>
+    public int MemoryCapMegabytes { get; set; }
+
     /// <summary>How often a silo renews its workers' registration.</summary>
     public TimeSpan RegistrationRenewal { get; set; } = TimeSpan.FromSeconds(10);
 }

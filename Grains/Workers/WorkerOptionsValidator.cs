@@ -29,6 +29,11 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
             problems.Add($"{WorkerOptions.Section}:CpuSlots: {options.CpuSlots} must be at least 1");
         }
 
+        if (options.MemoryCapMegabytes < 0)
+        {
+            problems.Add($"{WorkerOptions.Section}:MemoryCapMegabytes: {options.MemoryCapMegabytes} must not be negative (0 = no cap)");
+        }
+
         if (options.TorchThreads < 0)
         {
             problems.Add($"{WorkerOptions.Section}:TorchThreads: {options.TorchThreads} must not be negative");

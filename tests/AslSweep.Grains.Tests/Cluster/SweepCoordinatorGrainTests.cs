@@ -101,6 +101,33 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Trials_divergedOrOverTheMemoryCap_endWithClearStateAndWorkersStayHealthy()
+    {
+        // The notebook's model without batch norm under SGD at learning rate 10 reaches NaN within two epochs.
+        var diverging = TwoSiloClusterFixture.TinySpec(3) with { Parameters = [P("epochs", "3"), P("optimizer", "sgd"), P("batch_norm", "false"), P("learning_rate", "0.001", "10")] };
+        var oversized = TwoSiloClusterFixture.TinySpec(2) with { Parameters = [P("epochs", "2"), P("filters", "8,8"), P("dense_units", "32", "65536")] };
+
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("diverging").Start(diverging);
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("oversized").Start(oversized);
+        var nan = await fixture.WaitForSweep("diverging", s => s.State == SweepState.Completed, Limit);
+        var oom = await fixture.WaitForSweep("oversized", s => s.State == SweepState.Completed, Limit);
+
+        Assert.Equal(TrialState.Completed, nan.Trials.Single(t => t.TrialId == 1).State);
+        var diverged = nan.Trials.Single(t => t.TrialId == 2);
+        Assert.Equal(TrialState.Diverged, diverged.State);
+        Assert.Contains("diverged", diverged.Message, StringComparison.Ordinal);
+        Assert.Equal(TrialState.Completed, oom.Trials.Single(t => t.TrialId == 1).State);
+        var tooBig = oom.Trials.Single(t => t.TrialId == 2);
+        Assert.Equal(TrialState.Failed, tooBig.State);
+        Assert.Contains("out of memory: this trial needs about", tooBig.Message, StringComparison.Ordinal);
+        // Every worker is still registered and takes the next trial.
+        Assert.Equal(2 * TwoSiloClusterFixture.DevicesPerSilo, (await fixture.Client.GetGrain<IWorkerRegistryGrain>(0).GetWorkers()).Length);
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("after-faults").Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "1", "2", "3", "4")));
+        var after = await fixture.WaitForSweep("after-faults", s => s.State == SweepState.Completed, Limit);
+        Assert.All(after.Trials, t => Assert.Equal(TrialState.Completed, t.State));
+    }
+
+    [Fact]
     public async Task Coordinator_forcedDeactivationMidSweep_keepsStateAndFinishes()
     {
         var spec = TwoSiloClusterFixture.TinySpec(6, P("seed", "1", "2"));

@@ -33,6 +33,8 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
             ["AslSweep:Workers:TorchThreads"] = "1",
             ["AslSweep:Workers:CheckpointRoot"] = CheckpointRoot,
             ["AslSweep:Workers:RegistrationRenewal"] = "00:00:02",
+            // A small simulated device: the tiny test models need a few MB; an oversized trial must fail cleanly.
+            ["AslSweep:Workers:MemoryCapMegabytes"] = "64",
         }));
         builder.ConfigureSilo((_, silo) => silo.AddAslSweep());
         Cluster = builder.Build();
