@@ -7,7 +7,8 @@ namespace AslSweep.Grains.Coordination;
 /// <summary>
 /// Feeds a sweep's new epochs to its scheduler, once each and in order, and records its stop decisions. The
 /// scheduler is rebuilt by replaying the persisted results, so its decisions survive a reactivation. The value
-/// given is the selection metric so far: the mean of the last k epochs up to that epoch (negated for val_loss).
+/// given is the selection metric so far: the mean of the last k epochs up to that epoch, but only of epochs from
+/// the grace period on (negated for val_loss).
 /// The baseline is never stopped: it is the reference every trial is compared with.
 /// </summary>
 public sealed class SweepScheduling
@@ -50,7 +51,10 @@ public sealed class SweepScheduling
                 break;
             }
 
-            var window = trial.Epochs.Where(e => e.Epoch > epoch.Epoch - k && e.Epoch <= epoch.Epoch).ToList();
+            // Averaged over the last k epochs, but never over epochs before the grace period: early epochs (a
+            // network still warming up) would drown the signal the decision needs.
+            int span = Math.Clamp(epoch.Epoch - spec.Scheduler.GracePeriod + 1, 1, k);
+            var window = trial.Epochs.Where(e => e.Epoch > epoch.Epoch - span && e.Epoch <= epoch.Epoch).ToList();
             double value = minimize ? -window.Average(e => e.ValLoss) : window.Average(e => e.ValAccuracy);
             var decision = _scheduler.OnResult(trial.TrialId, epoch.Epoch, value);
             _state.SchedulerResults.Add(new SchedulerResultState { TrialId = trial.TrialId, Epoch = epoch.Epoch, Value = value });

@@ -77,7 +77,27 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Restores weights and optimiser state into the given objects and returns the trainer state.</summary>
-    public static CheckpointState Load(string directory, SignCnn model, OptimizerHelper optimizer)
+    public static CheckpointState Load(string directory, SignCnn model, OptimizerHelper optimizer) =>
+        ReadChecked(directory, [ModelFile, OptimizerFile], (folder, state) =>
+        {
+            model.load(Path.Combine(folder, ModelFile));
+            optimizer.load_state_dict(Path.Combine(folder, OptimizerFile));
+            return state;
+        });
+
+    /// <summary>Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/> after checking their hash.</summary>
+    public static void ExportWeights(string directory, string destination) =>
+        ReadChecked(directory, [ModelFile], (folder, state) =>
+        {
+            File.Copy(Path.Combine(folder, ModelFile), destination, overwrite: true);
+            return state;
+        });
+
+    /// <summary>
+    /// Reads the newest complete checkpoint's state, checks its format and the hashes of <paramref name="files"/>,
+    /// then hands the folder to <paramref name="use"/>; every failure becomes a <see cref="CheckpointException"/>.
+    /// </summary>
+    private static CheckpointState ReadChecked(string directory, string[] files, Func<string, CheckpointState, CheckpointState> use)
     {
         // A crash between the two renames of Save leaves only the previous checkpoint.
         string folder = Path.Combine(directory, Current);
@@ -95,47 +115,17 @@ public static class TrainingCheckpoint
                 throw new CheckpointException($"{folder}: checkpoint format {state.FormatVersion}, this build reads {FormatVersion}");
             }
 
-            foreach (var (file, expected) in state.Hashes)
+            foreach (string file in files)
             {
-                string actual = Hash(Path.Combine(folder, file));
-                if (actual != expected)
+                if (!state.Hashes.TryGetValue(file, out string? expected) || Hash(Path.Combine(folder, file)) != expected)
                 {
                     throw new CheckpointException($"{Path.Combine(folder, file)}: content hash mismatch (corrupt checkpoint)");
                 }
             }
 
-            model.load(Path.Combine(folder, ModelFile));
-            optimizer.load_state_dict(Path.Combine(folder, OptimizerFile));
-            return state;
+            return use(folder, state);
         }
-        catch (Exception e) when (e is IOException or JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
-        {
-            throw new CheckpointException($"{folder}: cannot read checkpoint: {e.Message}", e);
-        }
-    }
-
-    /// <summary>Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/> after checking their hash.</summary>
-    public static void ExportWeights(string directory, string destination)
-    {
-        string folder = Path.Combine(directory, Current);
-        if (!File.Exists(Path.Combine(folder, StateFile)))
-        {
-            folder = Path.Combine(directory, Previous);
-        }
-
-        try
-        {
-            var state = JsonSerializer.Deserialize<CheckpointState>(File.ReadAllText(Path.Combine(folder, StateFile)), Json)
-                ?? throw new CheckpointException($"{folder}: empty checkpoint state");
-            string weights = Path.Combine(folder, ModelFile);
-            if (!state.Hashes.TryGetValue(ModelFile, out string? expected) || Hash(weights) != expected)
-            {
-                throw new CheckpointException($"{weights}: content hash mismatch (corrupt checkpoint)");
-            }
-
-            File.Copy(weights, destination, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or JsonException or ArgumentException or InvalidOperationException or NotSupportedException or UnauthorizedAccessException)
         {
             throw new CheckpointException($"{folder}: cannot read checkpoint: {e.Message}", e);
         }

@@ -36,11 +36,25 @@ public static class AshaBenchmark
             log.WriteLine(FormattableString.Invariant($"grid trial {trial.TrialId}/{trials.Count} ({clock.Elapsed.TotalMinutes:F1} min): mean of the last {spec.Metric.LastK} {CurveStatistics.Of(curves[trial.TrialId], spec.Metric.LastK)!.MeanLastK:F4} ({string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, trial.Config))})"));
         }
 
+        return Compare(specPath, spec, curves, clock.Elapsed.TotalSeconds, log);
+    }
+
+    /// <summary>Replays ASHA over curves saved by an earlier run (asha.json), without training: `bench asha-replay [asha.json]`.</summary>
+    public static AshaResult Replay(string specPath, string saved, TextWriter log)
+    {
+        var spec = SweepSpecReader.ReadFile(specPath);
+        var earlier = System.Text.Json.JsonSerializer.Deserialize<AshaResult>(File.ReadAllText(saved), TrainingCheckpoint.Json)
+            ?? throw new InvalidDataException($"{saved}: empty");
+        return Compare(specPath, spec, earlier.Curves, earlier.GridSeconds, log);
+    }
+
+    private static AshaResult Compare(string specPath, SweepSpec spec, IReadOnlyDictionary<int, IReadOnlyList<EpochReport>> curves, double seconds, TextWriter log)
+    {
         int k = spec.Metric.LastK;
         var best = curves.Select(c => (Trial: c.Key, Stable: CurveStatistics.Of(c.Value, k)!.MeanLastK)).MaxBy(c => c.Stable);
         int gridEpochs = curves.Values.Sum(c => c.Count);
         var runs = new List<AshaRun>();
-        foreach (var (eta, grace) in new[] { (spec.Scheduler.ReductionFactor, spec.Scheduler.GracePeriod), (2, 1), (3, 2), (4, 1) }.Distinct())
+        foreach (var (eta, grace) in new[] { (spec.Scheduler.ReductionFactor, spec.Scheduler.GracePeriod), (3, 1), (4, 1), (3, 2), (3, 4), (3, 5), (4, 5), (3, 6), (4, 6) }.Distinct())
         {
             var scheduler = spec.Scheduler with { ReductionFactor = eta, GracePeriod = grace };
             var replay = AshaReplay.Run(spec with { Scheduler = scheduler }, curves);
@@ -49,7 +63,7 @@ public static class AshaBenchmark
             log.WriteLine(FormattableString.Invariant($"ASHA eta {eta} grace {grace}: {run.Epochs} of {gridEpochs} epochs ({run.EpochRatio:P1}), best trial {run.BestTrial} at {run.BestStable:F4} ({run.GapPercentagePoints:F2} pp below the grid's best), {run.Stopped} trials stopped"));
         }
 
-        return new AshaResult(specPath, trials.Count, gridEpochs, best.Trial, best.Stable, clock.Elapsed.TotalSeconds, runs, curves);
+        return new AshaResult(specPath, curves.Count, gridEpochs, best.Trial, best.Stable, seconds, runs, curves);
     }
 
     /// <summary>Prints the comparison; the spec's own setting is the first row.</summary>

@@ -1,7 +1,7 @@
 using AslSweep.Bench;
 
 // One process per run: every ratio compares numbers measured in the same run (these machines are noisy).
-// Usage: AslSweep.Bench [training-core|orchestration|control-plane|asha|all] [output-folder]
+// Usage: AslSweep.Bench [training-core|orchestration|control-plane|asha|all] [output-folder] | asha-replay [asha.json]
 if (Console.IsOutputRedirected)
 {
     Spectre.Console.AnsiConsole.Profile.Width = 120;
@@ -9,9 +9,9 @@ if (Console.IsOutputRedirected)
 
 string which = args.Length > 0 ? args[0] : "training-core";
 string output = args.Length > 1 ? args[1] : Path.Combine("bench", "results");
-if (which is not ("training-core" or "orchestration" or "control-plane" or "asha" or "all"))
+if (which is not ("training-core" or "orchestration" or "control-plane" or "asha" or "asha-replay" or "all"))
 {
-    Console.Error.WriteLine($"error: unknown benchmark '{which}' (training-core, orchestration, control-plane, asha, all)");
+    Console.Error.WriteLine($"error: unknown benchmark '{which}' (training-core, orchestration, control-plane, asha, asha-replay, all)");
     return 2;
 }
 
@@ -37,6 +37,13 @@ if (which is "asha" or "all")
     var asha = AshaBenchmark.Run(Path.Combine("bench", "specs", "grid-vs-asha.yaml"), Console.Out);
     AshaBenchmark.Print(asha, Console.Out);
     BenchmarkFiles.Save(asha, Path.Combine(output, "asha.json"));
+}
+
+if (which is "asha-replay")
+{
+    // The second argument is the asha.json of an earlier `asha` run; ASHA settings are replayed over its curves.
+    string saved = args.Length > 1 ? args[1] : Path.Combine("bench", "results", "asha.json");
+    AshaBenchmark.Print(AshaBenchmark.Replay(Path.Combine("bench", "specs", "grid-vs-asha.yaml"), saved, Console.Out), Console.Out);
 }
 
 return 0;
