@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using AslSweep.Contracts;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +10,7 @@ namespace AslSweep.Grains.Sweeps;
 /// and wrong types are errors located as source:line:column and spec path; then <see cref="SweepSpecValidator"/>
 /// checks values. Every problem is reported at once.
 /// </summary>
-public static class SweepSpecReader
+public static partial class SweepSpecReader
 {
     private static readonly string[] RootKeys = ["name", "data", "metric", "method", "num_samples", "seed", "max_concurrent", "max_failures", "include_baseline", "scheduler", "parameters"];
     private static readonly string[] DataKeys = ["synthetic", "train", "valid", "labels", "train_per_class", "valid_per_class", "seed"];
@@ -77,7 +76,7 @@ public static class SweepSpecReader
         return spec;
     }
 
-    private sealed class Context(string source)
+    private sealed partial class Context(string source)
     {
         public List<string> Problems { get; } = [];
 
@@ -249,86 +248,5 @@ public static class SweepSpecReader
 
             return parameter;
         }
-
-        private IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, string path, string[] known)
-        {
-            if (node is not YamlMappingNode mapping)
-            {
-                Problem(node, path, "expected a mapping");
-                yield break;
-            }
-
-            foreach (var (keyNode, value) in mapping.Children)
-            {
-                string key = (keyNode as YamlScalarNode)?.Value ?? "";
-                if (!known.Contains(key))
-                {
-                    Problem(keyNode, path.Length == 0 ? key : $"{path}.{key}", $"unknown key (known: {string.Join(", ", known)})");
-                    continue;
-                }
-
-                yield return (key, value);
-            }
-        }
-
-        private string? Canonical(YamlNode node, string path) => node switch
-        {
-            YamlScalarNode scalar => Normalise(scalar.Value ?? ""),
-            YamlSequenceNode list when list.Children.All(c => c is YamlScalarNode) => string.Join(",", list.Children.Select(c => ((YamlScalarNode)c).Value)),
-            _ => Fail(node, path, "expected a value or a list of numbers"),
-        };
-
-        private static string Normalise(string value) => value.Trim() switch
-        {
-            "True" or "TRUE" or "yes" or "on" => "true",
-            "False" or "FALSE" or "no" or "off" => "false",
-            var v => v,
-        };
-
-        private string? Text(YamlNode node, string path) =>
-            node is YamlScalarNode { Value: { } value } ? value : Fail(node, path, "expected text");
-
-        private int? Int(YamlNode node, string path)
-        {
-            if (node is YamlScalarNode { Value: { } value } && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result))
-            {
-                return result;
-            }
-
-            Fail(node, path, "expected a whole number");
-            return null;
-        }
-
-        private double? Double(YamlNode node, string path)
-        {
-            if (node is YamlScalarNode { Value: { } value } && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result))
-            {
-                return result;
-            }
-
-            Fail(node, path, "expected a number");
-            return null;
-        }
-
-        private bool? Bool(YamlNode node, string path)
-        {
-            string? value = (node as YamlScalarNode)?.Value is { } v ? Normalise(v) : null;
-            if (value is "true" or "false")
-            {
-                return value == "true";
-            }
-
-            Fail(node, path, "expected true or false");
-            return null;
-        }
-
-        private string? Fail(YamlNode node, string path, string message)
-        {
-            Problem(node, path, message);
-            return null;
-        }
-
-        private void Problem(YamlNode node, string path, string message) =>
-            Problems.Add($"{source}:{node.Start.Line}:{node.Start.Column}: {path}: {message}");
     }
 }
