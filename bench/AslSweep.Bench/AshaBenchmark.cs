@@ -54,7 +54,7 @@ public static class AshaBenchmark
         var best = curves.Select(c => (Trial: c.Key, Stable: CurveStatistics.Of(c.Value, k)!.MeanLastK)).MaxBy(c => c.Stable);
         int gridEpochs = curves.Values.Sum(c => c.Count);
         var runs = new List<AshaRun>();
-        foreach (var (eta, grace) in new[] { (spec.Scheduler.ReductionFactor, spec.Scheduler.GracePeriod), (3, 1), (4, 1), (3, 2), (3, 4), (3, 5), (4, 5), (3, 6), (4, 6) }.Distinct())
+        foreach (var (eta, grace) in new[] { (spec.Scheduler.ReductionFactor, spec.Scheduler.GracePeriod), (2, 1), (3, 1), (4, 1), (6, 1), (2, 2), (3, 2), (3, 4), (3, 5), (4, 5), (3, 6), (4, 6) }.Distinct())
         {
             var scheduler = spec.Scheduler with { ReductionFactor = eta, GracePeriod = grace };
             var replay = AshaReplay.Run(spec with { Scheduler = scheduler }, curves);
