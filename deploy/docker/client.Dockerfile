@@ -6,7 +6,8 @@ WORKDIR /src
 COPY . .
 RUN dotnet publish Client/AslSweep.Client.csproj -c Release -o /app -p:TorchBackend=cpu
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+# The CLI hosts the in-process dev silo (ASP.NET Core), so it needs the ASP.NET runtime, not the plain one.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /work
 COPY --from=build /app /app
 ENTRYPOINT ["dotnet", "/app/aslsweep.dll"]

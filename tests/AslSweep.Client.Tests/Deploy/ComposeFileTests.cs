@@ -99,6 +99,9 @@ public sealed partial class ComposeFileTests
         Assert.Contains($"\"{assembly}\"]", text.Replace("/app/", "", StringComparison.Ordinal), StringComparison.Ordinal);
         string csproj = File.ReadAllText(Path.Combine(RepoPaths.Root, project));
         Assert.Contains($"<AssemblyName>{Path.GetFileNameWithoutExtension(assembly)}</AssemblyName>", csproj, StringComparison.Ordinal);
+        // Both executables reference ASP.NET Core (the silo host; the CLI's in-process dev silo): the plain runtime image cannot run them.
+        Assert.DoesNotContain("dotnet/runtime:", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet/aspnet:10.0", text, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"""([a-z0-9-]+:\d+)""")]
