@@ -74,7 +74,18 @@ public sealed class SweepCoordinatorGrain(
         }
 
         SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, time.GetUtcNow());
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not started after all: forget it here and give its place back, so that a retry starts afresh.
+            state.State = new SweepCoordinatorState();
+            await index.Finished(this.GetPrimaryKeyString());
+            throw;
+        }
+
         // A durable reminder brings the coordinator back if its silo dies while nothing else calls it.
         await this.RegisterOrUpdateReminder(KeepAlive, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
         await index.Add(new SweepSummary { SweepId = state.State.SweepId, Name = spec.Name, CreatedAt = state.State.CreatedAt });
