@@ -35,9 +35,7 @@ public sealed record SweepReport
     [Id(6)]
     public string Thresholds { get; init; } = "";
 
-    /// <summary>The recommendation in one sentence.</summary>
-    [Id(7)]
-    public string Summary { get; init; } = "";
+    // Id 7 held a one-line summary that duplicated Recommendation; it stays unused.
 
     /// <summary>Per hyperparameter value: the mean stable metric and mean last-k deviation of the judged trials with it.</summary>
     [Id(8)]

@@ -61,7 +61,12 @@ public sealed class SweepCoordinatorGrain(
             return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new ArgumentException($"sweep {this.GetPrimaryKeyString()} already exists with another spec");
         }
 
-        var problems = SweepSpecValidator.Validate(spec).Concat(SweepAdmission.Check(spec, limits.Value)).Distinct().ToList();
+        var problems = SweepSpecValidator.Validate(spec);
+        if (problems.Count == 0)
+        {
+            problems = SweepAdmission.Check(spec, limits.Value);
+        }
+
         if (problems.Count > 0)
         {
             throw new ArgumentException("invalid sweep spec:" + Environment.NewLine + string.Join(Environment.NewLine, problems));

@@ -103,7 +103,7 @@ public static class SweepConsole
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine("* = the notebook's configuration. " + report.Thresholds);
-        AnsiConsole.WriteLine(report.Summary);
+        AnsiConsole.WriteLine("recommended: " + report.Recommendation);
     }
 
     private static void PrintChanges(SweepStatus status, Dictionary<int, (TrialState State, int Epochs)> seen)

@@ -5,12 +5,12 @@ using AslSweep.Grains.Workers;
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>
-/// The silo's own check of a spec against its limits and data root, on top of <see cref="SweepSpecValidator"/>:
-/// a client may be old, modified or not ours. Every problem names its spec path.
+/// The silo's own check of a spec that <see cref="SweepSpecValidator"/> accepted, against the silo's limits and
+/// data root: a client may be old, modified or not ours. Every problem names its spec path.
 /// </summary>
 public static class SweepAdmission
 {
-    /// <summary>Every problem; empty when the spec may run here.</summary>
+    /// <summary>Every problem of a valid spec; empty when it may run here.</summary>
     public static IReadOnlyList<string> Check(SweepSpec spec, SweepLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -22,7 +22,7 @@ public static class SweepAdmission
             problems.Add($"parameters: {values:N0} values in all is over this cluster's limit of {limits.MaxParameterValues:N0} (AslSweep:Limits:MaxParameterValues)");
         }
 
-        if (problems.Count == 0 && SweepSpecValidator.Validate(spec).Count == 0)
+        if (problems.Count == 0)
         {
             var trials = TrialPlanner.Plan(spec);
             if (trials.Count > limits.MaxTrialsPerSweep)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AslSweep.Contracts;
 
 namespace AslSweep.Grains.Sweeps;
@@ -36,7 +35,6 @@ public static class SweepReportBuilder
             Rows = [.. rows],
             Synthetic = status.Synthetic,
             Thresholds = FormattableString.Invariant($"ranked by the mean {status.Spec.Metric.Name} of the last {k} epochs; ") + ConvergenceVerdicts.Describe(k),
-            Summary = Summarise(rows, k),
             Effects = effects,
             RecommendedTrialId = recommended,
             BaselineTrialId = rows.FirstOrDefault(r => r.IsBaseline)?.TrialId ?? 0,
@@ -66,32 +64,12 @@ public static class SweepReportBuilder
         TrainAccuracyLastK = stats?.TrainLastK ?? double.NaN,
     };
 
-    private static string Summarise(List<TrialReportRow> rows, int k)
-    {
-        var best = rows.FirstOrDefault(r => r.Verdict != Verdict.Unknown && r.Verdict != Verdict.Diverged);
-        if (best is null)
-        {
-            return "no trial has enough epochs to judge yet";
-        }
-
-        var baseline = rows.FirstOrDefault(r => r.IsBaseline);
-        string text = string.Create(CultureInfo.InvariantCulture, $"best: trial {best.TrialId} ({best.Verdict.ToString().ToLowerInvariant()}), mean of the last {k} val_accuracy {best.MeanLastK:F4} ± {best.StdLastK:F4}, gap {best.TrainValGap:F4}");
-        if (baseline is not null && baseline.TrialId != best.TrialId && !double.IsNaN(baseline.MeanLastK))
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $"; baseline (trial {baseline.TrialId}, {baseline.Verdict.ToString().ToLowerInvariant()}): {baseline.MeanLastK:F4} ± {baseline.StdLastK:F4}, gap {baseline.TrainValGap:F4}");
-            text += "; changed from the baseline: " + string.Join(" ", Difference(baseline.Config, best.Config));
-        }
-
-        return text;
-    }
-
     /// <summary>The name=value pairs in which <paramref name="other"/> differs from <paramref name="baseline"/>.</summary>
     public static IEnumerable<string> Difference(TrialConfig baseline, TrialConfig other)
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(other);
-        var a = baseline.Describe().Split(' ');
-        var b = other.Describe().Split(' ');
-        return b.Where((pair, i) => pair != a[i]);
+        var reference = ParameterEffects.Pairs(baseline);
+        return ParameterEffects.Pairs(other).Where(p => reference[p.Key] != p.Value).Select(p => $"{p.Key}={p.Value}");
     }
 }

@@ -33,8 +33,9 @@ public sealed class SweepReportBuilderTests
         Assert.Equal(Verdict.Oscillating, report.Rows[1].Verdict);
         Assert.Equal(Verdict.Converged, report.Rows[0].Verdict);
         Assert.Equal(0.9626, report.Rows[1].BestValAccuracy);
-        Assert.Contains("best: trial 2 (converged)", report.Summary, StringComparison.Ordinal);
-        Assert.Contains("baseline (trial 1, oscillating)", report.Summary, StringComparison.Ordinal);
+        Assert.Equal(2, report.RecommendedTrialId);
+        Assert.StartsWith("trial 2 (converged)", report.Recommendation, StringComparison.Ordinal);
+        Assert.Contains("Baseline (trial 1, oscillating)", report.Recommendation, StringComparison.Ordinal);
     }
 
     [Fact]
