@@ -36,9 +36,9 @@ public sealed record ModelSummary(IReadOnlyList<ModelSummaryRow> Rows)
 
             long parameters = layer.parameters().Sum(p => p.numel());
             long nonTrainable = 0;
-            if (layer is BatchNorm2d norm)
+            if (layer is KerasBatchNorm2d norm)
             {
-                nonTrainable = norm.running_mean!.numel() + norm.running_var!.numel();
+                nonTrainable = norm.RunningMean.numel() + norm.RunningVar.numel();
                 parameters += nonTrainable;
             }
 
@@ -56,7 +56,7 @@ public sealed record ModelSummary(IReadOnlyList<ModelSummaryRow> Rows)
     private static string KindOf(object layer) => layer switch
     {
         Conv2d => "Conv2D",
-        BatchNorm2d => "BatchNormalization",
+        KerasBatchNorm2d => "BatchNormalization",
         MaxPool2d => "MaxPooling2D",
         SeededDropout => "Dropout",
         Flatten => "Flatten",

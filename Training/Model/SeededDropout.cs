@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AslSweep.Training.Model;
@@ -31,7 +32,9 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         }
 
+        // The Scalar is held by the using: an implicitly converted one could be finalized mid-call.
+        using var scale = (1 / (1 - _rate)).ToScalar();
         using var mask = empty_like(input).bernoulli_(1 - _rate, _generator);
-        return input * mask.mul_(1 / (1 - _rate));
+        return input * mask.mul_(scale);
     }
 }

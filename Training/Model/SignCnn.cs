@@ -43,7 +43,7 @@ public sealed class SignCnn : nn.Module<Tensor, Tensor>
 
             if (config.BatchNorm)
             {
-                layers.Add((names.Next("batch_normalization"), nn.BatchNorm2d(filters, eps: 1e-3, momentum: 0.01)));
+                layers.Add((names.Next("batch_normalization"), new KerasBatchNorm2d(filters)));
             }
 
             layers.Add((names.Next("max_pooling2d"), nn.MaxPool2d(2, stride: 2, ceil_mode: true)));

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AslSweep.Training.Trainer;
@@ -23,11 +24,18 @@ public sealed class BatchAugmenter
     {
         long n = batch.shape[0];
         double s = _options.Strength;
-        using var u = rand([n, 5], dtype: ScalarType.Float32, device: batch.device, generator: _generator).mul_(2).sub_(1);
-        using var angle = u[.., 0] * (float)(_options.RotationDegrees * s * Math.PI / 180);
-        using var zoom = (u[.., 1] * (float)(_options.Zoom * s)).add_(1);
-        using var tx = u[.., 2] * (float)(_options.Shift * s * 2);
-        using var ty = u[.., 3] * (float)(_options.Shift * s * 2);
+
+        // Every Scalar is held by a using: an implicitly converted one could be finalized mid-call.
+        using var two = 2.0.ToScalar();
+        using var one = 1.0.ToScalar();
+        using var radians = (_options.RotationDegrees * s * Math.PI / 180).ToScalar();
+        using var zoomRange = (_options.Zoom * s).ToScalar();
+        using var shiftRange = (_options.Shift * s * 2).ToScalar();
+        using var u = rand([n, 5], dtype: ScalarType.Float32, device: batch.device, generator: _generator).mul_(two).sub_(one);
+        using var angle = u[.., 0].mul(radians);
+        using var zoom = u[.., 1].mul(zoomRange).add_(one, one);
+        using var tx = u[.., 2].mul(shiftRange);
+        using var ty = u[.., 3].mul(shiftRange);
         using var flip = _options.HorizontalFlip ? u[.., 4].sign() : ones_like(tx);
         using var cos = angle.cos().mul_(zoom);
         using var sin = angle.sin().mul_(zoom);

@@ -1,4 +1,5 @@
 using AslSweep.Training.Data;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace AslSweep.Training.Trainer;
@@ -34,7 +35,8 @@ public sealed class DeviceDataset : IDisposable
         ArgumentNullException.ThrowIfNull(images);
         using var scope = NewDisposeScope();
         using var bytes = tensor(images.Pixels.ToArray(), [images.Count, 1, SignMnistClasses.Side, SignMnistClasses.Side]);
-        var pixels = bytes.to(device).to(ScalarType.Float32).div_(255f);
+        using var maximum = 255f.ToScalar();
+        var pixels = bytes.to(device).to(ScalarType.Float32).div_(maximum);
         using var labelBytes = tensor(images.Labels.ToArray(), [images.Count]);
         var labels = labelBytes.to(device).to(ScalarType.Int64);
         return new DeviceDataset(pixels.MoveToOuterDisposeScope(), labels.MoveToOuterDisposeScope(), images.Fingerprint);

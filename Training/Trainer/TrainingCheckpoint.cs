@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AslSweep.Training.Model;
-using TorchSharp.Modules;
+using AslSweep.Training.Optimizers;
 
 namespace AslSweep.Training.Trainer;
 
@@ -14,7 +14,7 @@ namespace AslSweep.Training.Trainer;
 public static class TrainingCheckpoint
 {
     /// <summary>Layout version of what <see cref="Save"/> writes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const string Current = "current";
     private const string Previous = ".previous";
@@ -36,13 +36,13 @@ public static class TrainingCheckpoint
         File.Exists(Path.Combine(directory, Current, StateFile)) || File.Exists(Path.Combine(directory, Previous, StateFile));
 
     /// <summary>Writes a checkpoint, replacing the previous one.</summary>
-    public static void Save(string directory, SignCnn model, OptimizerHelper optimizer, CheckpointState state)
+    public static void Save(string directory, SignCnn model, ModelOptimizer optimizer, CheckpointState state)
     {
         Directory.CreateDirectory(directory);
         string partial = Path.Combine(directory, $".partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(partial);
         model.save(Path.Combine(partial, ModelFile));
-        optimizer.save_state_dict(Path.Combine(partial, OptimizerFile));
+        optimizer.Save(Path.Combine(partial, OptimizerFile));
         var hashes = new Dictionary<string, string>
         {
             [ModelFile] = Hash(Path.Combine(partial, ModelFile)),
@@ -77,11 +77,11 @@ public static class TrainingCheckpoint
     }
 
     /// <summary>Restores weights and optimiser state into the given objects and returns the trainer state.</summary>
-    public static CheckpointState Load(string directory, SignCnn model, OptimizerHelper optimizer) =>
+    public static CheckpointState Load(string directory, SignCnn model, ModelOptimizer optimizer) =>
         ReadChecked(directory, [ModelFile, OptimizerFile], (folder, state) =>
         {
             model.load(Path.Combine(folder, ModelFile));
-            optimizer.load_state_dict(Path.Combine(folder, OptimizerFile));
+            optimizer.Load(Path.Combine(folder, OptimizerFile));
             return state;
         });
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AslSweep.Training.Model;
+using AslSweep.Training.Optimizers;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace AslSweep.Training.Trainer;
@@ -19,7 +19,7 @@ public sealed class TrainingSession : IDisposable
 
     private readonly Device _device;
     private readonly Generator _generator;
-    private readonly OptimizerHelper _optimizer;
+    private readonly ModelOptimizer _optimizer;
     private readonly BatchAugmenter? _augmenter;
     private readonly LearningRateScheduler _scheduler;
     private readonly string _configJson;
@@ -46,7 +46,7 @@ public sealed class TrainingSession : IDisposable
         }
 
         Model.to(device);
-        _optimizer = CreateOptimizer(config, Model.parameters());
+        _optimizer = ModelOptimizer.Create(config, Model.parameters());
         _augmenter = config.Augmentation.Enabled ? new BatchAugmenter(config.Augmentation, _generator) : null;
         _scheduler = new LearningRateScheduler(config.LrSchedule, config.LearningRate, config.Epochs);
     }
@@ -87,10 +87,7 @@ public sealed class TrainingSession : IDisposable
         {
             var clock = Stopwatch.StartNew();
             double rate = _scheduler.RateFor(epoch);
-            foreach (var group in _optimizer.ParamGroups)
-            {
-                group.LearningRate = rate;
-            }
+            _optimizer.LearningRate = rate;
 
             var pass = TrainEpoch(train, epoch, options.Observer, cancellation);
             if (pass.Cancelled)
@@ -210,9 +207,9 @@ public sealed class TrainingSession : IDisposable
                 return new EpochPass(0, 0, false, $"training loss became {lossValue} at epoch {epoch + 1}, batch {batch + 1} (learning rate {_scheduler.RateFor(epoch):G3}): the run diverged");
             }
 
-            _optimizer.zero_grad();
+            _optimizer.ZeroGrad();
             loss.backward();
-            _optimizer.step();
+            _optimizer.Step();
             lossSum += lossValue * length;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += length;
@@ -234,15 +231,6 @@ public sealed class TrainingSession : IDisposable
         random.Shuffle(order);
         return tensor(order, device: _device);
     }
-
-    private static OptimizerHelper CreateOptimizer(TrainingConfig config, IEnumerable<Parameter> parameters) => config.Optimizer switch
-    {
-        // Keras defaults: RMSprop rho 0.9 (torch's alpha), epsilon 1e-7; Adam epsilon 1e-7.
-        OptimizerKind.RmsProp => optim.RMSProp(parameters, config.LearningRate, alpha: 0.9, eps: 1e-7, weight_decay: config.WeightDecay),
-        OptimizerKind.Adam => optim.Adam(parameters, config.LearningRate, eps: 1e-7, weight_decay: config.WeightDecay),
-        OptimizerKind.Sgd => optim.SGD(parameters, config.LearningRate, momentum: config.Momentum, weight_decay: config.WeightDecay),
-        _ => throw new ArgumentOutOfRangeException(nameof(config), config.Optimizer, "unknown optimizer"),
-    };
 
     private readonly record struct EpochPass(double Loss, double Accuracy, bool Cancelled, string? Diverged);
 }

@@ -55,7 +55,10 @@ public static class AslSweepProcess
     /// <summary>Starts the real silo executable (AslSweep.Silo) in the background with configuration arguments.</summary>
     public static Background StartSilo(params string[] args) => new(Process.Start(StartInfo(args, Output("Silo", "AslSweep.Silo.dll")))!);
 
-    /// <summary>A silo process on free loopback ports, with its checkpoints in <paramref name="checkpoints"/>; waits until its worker is registered.</summary>
+    /// <summary>
+    /// A silo process on free loopback ports, with its checkpoints in <paramref name="checkpoints"/>; waits until
+    /// its worker is registered and its HTTP endpoint answers (Kestrel may start after the silo).
+    /// </summary>
     public static (Background Silo, int Gateway, int Http) StartSiloOnFreePorts(string name, string checkpoints, TimeSpan limit)
     {
         int gateway = AslSweep.Tests.Shared.FreePorts.Next();
@@ -67,7 +70,29 @@ public static class AslSweepProcess
             $"--AslSweep:Workers:CheckpointRoot={checkpoints}",
             $"--Urls=http://127.0.0.1:{http}");
         silo.WaitForLine("registered 1 workers", limit);
+        WaitForHttp(silo, http, limit);
         return (silo, gateway, http);
+    }
+
+    /// <summary>Waits until <c>/healthz</c> on <paramref name="port"/> answers at all (any status), or throws with the process output.</summary>
+    public static void WaitForHttp(Background process, int port, TimeSpan limit)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + limit;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = client.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz")).GetAwaiter().GetResult();
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+
+        throw new TimeoutException($"nothing answered on http://127.0.0.1:{port}/healthz within {limit}:\n{process.Output}");
     }
 
     /// <summary>Collects the output of any started process (Prometheus, for instance) the same way.</summary>
