@@ -50,4 +50,11 @@ public sealed record SweepSpec
     /// <summary>Early stopping of hopeless trials (fifo: none).</summary>
     [Id(10)]
     public SchedulerSpec Scheduler { get; init; } = new();
+
+    /// <summary>
+    /// Keep the checkpoints of only this many completed trials, the best by the selection metric, besides the
+    /// baseline's and the recommended trial's (Ray Tune's <c>num_to_keep</c>); null keeps every checkpoint.
+    /// </summary>
+    [Id(11)]
+    public int? KeepCheckpoints { get; init; }
 }

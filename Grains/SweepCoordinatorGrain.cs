@@ -16,6 +16,7 @@ public sealed class SweepCoordinatorGrain(
     SweepMetrics metrics,
     IOptions<SweepCoordinatorOptions> options,
     IOptions<Hosting.SweepLimitsOptions> limits,
+    Workers.CheckpointStore checkpoints,
     ILocalSiloDetails siloDetails,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
 {
@@ -27,6 +28,7 @@ public sealed class SweepCoordinatorGrain(
     private SweepBook Book => new(state.State);
     private IGrainTimer? _timer;
     private SweepScheduling? _scheduling;
+    private CheckpointReleaser? _releaser;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -62,6 +64,11 @@ public sealed class SweepCoordinatorGrain(
         }
 
         var problems = SweepSpecValidator.Validate(spec);
+        if (SweepAdmission.CheckId(this.GetPrimaryKeyString()) is { } badId)
+        {
+            problems = [badId, .. problems];
+        }
+
         if (problems.Count == 0)
         {
             problems = SweepAdmission.Check(spec, limits.Value);
@@ -179,6 +186,8 @@ public sealed class SweepCoordinatorGrain(
 
     private SweepScheduling Scheduling => _scheduling ??= new SweepScheduling(state.State);
 
+    private CheckpointReleaser Releaser => _releaser ??= new CheckpointReleaser(checkpoints, logger);
+
     private void RecordBestStable()
     {
         int k = Book.Spec.Metric.LastK;
@@ -218,6 +227,8 @@ public sealed class SweepCoordinatorGrain(
             logger.LogInformation("Sweep {SweepId} completed", state.State.SweepId);
             await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
         }
+
+        changed |= Releaser.Release(state.State);
 
         // Marked before writing, cleared after: a write that fails (storage briefly unreachable) is retried next tick.
         _unsaved |= changed;

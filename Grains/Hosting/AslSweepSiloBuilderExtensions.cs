@@ -24,6 +24,7 @@ public static class AslSweepSiloBuilderExtensions
         services.AddMetrics();
         services.AddSingleton<SweepMetrics>();
         services.AddSingleton<DatasetCache>();
+        services.AddSingleton<CheckpointStore>();
         services.AddSingleton<TorchTrialTrainer>();
         services.AddSingleton<SimulatedTrialTrainer>();
         services.AddSingleton<ITrialTrainer>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Trainer == "simulated"

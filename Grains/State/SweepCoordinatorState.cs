@@ -32,4 +32,8 @@ public sealed class SweepCoordinatorState
     /// <summary>The scheduler's stop decisions, in order.</summary>
     [Id(7)]
     public List<SchedulingDecision> Decisions { get; set; } = [];
+
+    /// <summary>Trials whose checkpoints were deleted under the spec's <c>keep_checkpoints</c>.</summary>
+    [Id(8)]
+    public List<int> ReleasedCheckpoints { get; set; } = [];
 }

@@ -8,8 +8,17 @@ namespace AslSweep.Grains.Sweeps;
 /// The silo's own check of a spec that <see cref="SweepSpecValidator"/> accepted, against the silo's limits and
 /// data root: a client may be old, modified or not ours. Every problem names its spec path.
 /// </summary>
-public static class SweepAdmission
+public static partial class SweepAdmission
 {
+    /// <summary>
+    /// The problem with a sweep id, or null: it names folders (checkpoints, reports), so letters, digits, '.',
+    /// '_' and '-' only, starting with a letter or digit, at most 128 characters.
+    /// </summary>
+    public static string? CheckId(string sweepId) =>
+        sweepId is not null && SafeId().IsMatch(sweepId)
+            ? null
+            : $"sweep id '{sweepId}': use letters, digits, '.', '_' and '-' only, starting with a letter or digit, at most 128 characters";
+
     /// <summary>Every problem of a valid spec; empty when it may run here.</summary>
     public static IReadOnlyList<string> Check(SweepSpec spec, SweepLimitsOptions limits)
     {
@@ -50,4 +59,7 @@ public static class SweepAdmission
 
         return problems;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    private static partial System.Text.RegularExpressions.Regex SafeId();
 }

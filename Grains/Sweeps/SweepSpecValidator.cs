@@ -55,6 +55,11 @@ public static class SweepSpecValidator
             problems.Add($"max_concurrent: {spec.MaxConcurrent} must be at least 1");
         }
 
+        if (spec.KeepCheckpoints < 1)
+        {
+            problems.Add($"keep_checkpoints: {spec.KeepCheckpoints} must be at least 1 (leave it out to keep every checkpoint)");
+        }
+
         if (spec.MaxFailures < 1)
         {
             problems.Add($"max_failures: {spec.MaxFailures} must be at least 1");

@@ -6,12 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AslSweep.Grains.Workers;
 
 /// <summary>Trains one attempt of a trial on one device, resuming from the trial's checkpoint when there is one.</summary>
-public sealed class TorchTrialTrainer(DatasetCache cache, IOptions<WorkerOptions> options) : ITrialTrainer
+public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkpoints, IOptions<WorkerOptions> options) : ITrialTrainer
 {
-    /// <summary>The folder of a trial's checkpoints.</summary>
-    public string CheckpointFolder(string sweepId, int trialId) =>
-        Path.Combine(options.Value.CheckpointRoot, sweepId, $"trial-{trialId}");
-
     /// <inheritdoc />
     public TrainingResult Run(TrialAssignment assignment, string device, ITrainingObserver observer, CancellationToken cancellation)
     {
@@ -32,7 +28,7 @@ public sealed class TorchTrialTrainer(DatasetCache cache, IOptions<WorkerOptions
         using var session = new TrainingSession(config, torchDevice);
         var runOptions = new TrainingRunOptions
         {
-            CheckpointDirectory = CheckpointFolder(assignment.SweepId, assignment.TrialId),
+            CheckpointDirectory = checkpoints.Folder(assignment.SweepId, assignment.TrialId),
             Resume = true,
             Observer = observer,
         };

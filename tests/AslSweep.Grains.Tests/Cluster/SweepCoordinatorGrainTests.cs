@@ -173,6 +173,31 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Start_keepCheckpointsOne_leavesOnlyTheBestAndRecommendedTrialsCheckpoints()
+    {
+        var spec = TwoSiloClusterFixture.TinySpec(3, P("seed", "1", "2", "3", "4")) with { KeepCheckpoints = 1 };
+        string folder = Path.Combine(fixture.CheckpointRoot, "keep");
+
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("keep").Start(spec);
+        await fixture.WaitForSweep("keep", s => s.State == SweepState.Completed, Limit);
+
+        var report = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("keep").GetReport();
+        int best = report.Rows.Where(r => r.State == TrialState.Completed).OrderByDescending(r => r.MeanLastK).ThenBy(r => r.TrialId).First().TrialId;
+        string[] kept = [.. new[] { best, report.RecommendedTrialId }.Distinct().Select(t => $"trial-{t}").Order()];
+        Assert.Equal(4, report.Rows.Length);
+        Assert.Equal(kept, Directory.GetDirectories(folder).Select(Path.GetFileName).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task Start_sweepIdLeadingOutOfTheCheckpointRoot_isRejected()
+    {
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client.GetGrain<ISweepCoordinatorGrain>("../escape").Start(TwoSiloClusterFixture.TinySpec(1)));
+
+        Assert.Contains("sweep id '../escape': use letters, digits", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(fixture.CheckpointRoot, "..", "escape")));
+    }
+
+    [Fact]
     public async Task Start_badSpec_isRejectedWithLocatedErrorsAndNothingRuns()
     {
         var spec = TwoSiloClusterFixture.TinySpec(2, P("dense_dropout", "0.3", "1.5")) with { MaxConcurrent = 0 };

@@ -1,0 +1,43 @@
+using AslSweep.Contracts;
+using AslSweep.Grains.State;
+using AslSweep.Grains.Workers;
+using Microsoft.Extensions.Logging;
+
+namespace AslSweep.Grains.Coordination;
+
+/// <summary>
+/// Carries out <see cref="CheckpointKeeper"/>'s decisions for one coordinator: deletes the released trials'
+/// checkpoints and records them in the state (so a reactivated coordinator does not ask again).
+/// </summary>
+public sealed class CheckpointReleaser(CheckpointStore store, ILogger logger)
+{
+    private (int Final, SweepState Sweep) _checked = (-1, SweepState.Running);
+
+    /// <summary>Releases what the keeper lets go; true when the state changed.</summary>
+    public bool Release(SweepCoordinatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+
+        // The keeper builds the report: only worth it when a trial or the sweep has reached a new state.
+        var seen = (state.Trials.Count(t => SweepBook.IsFinal(t.State)), state.State);
+        if (seen == _checked)
+        {
+            return false;
+        }
+
+        _checked = seen;
+        var release = CheckpointKeeper.ToRelease(state);
+        foreach (int trialId in release)
+        {
+            store.Delete(state.SweepId, trialId);
+            state.ReleasedCheckpoints.Add(trialId);
+        }
+
+        if (release.Count > 0)
+        {
+            logger.LogInformation("Sweep {SweepId}: released the checkpoints of trials {Trials} (keep_checkpoints {Keep})", state.SweepId, string.Join(", ", release), state.Spec!.KeepCheckpoints);
+        }
+
+        return release.Count > 0;
+    }
+}
