@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AslSweep.Contracts;
+using AslSweep.Grains.Coordination;
 using AslSweep.Grains.Sweeps;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
@@ -11,7 +12,7 @@ namespace AslSweep.Bench;
 /// <summary>
 /// ASHA versus the full grid over the same space (bench/specs/grid-vs-asha.yaml) on the embedded synthetic data.
 /// Every trial of the grid is trained to its full epochs once, in this process; ASHA is then run over those
-/// recorded curves by <see cref="AshaReplay"/>, the coordinator's own bookkeeping and scheduler with simulated
+/// recorded curves by <see cref="SchedulerReplay"/>, the coordinator's own bookkeeping and scheduler with simulated
 /// workers. Training is deterministic per trial, so a live ASHA sweep with equally fast workers sees exactly
 /// these curves in this order: the replay measures the scheduler, not the machine's noise.
 /// </summary>
@@ -57,7 +58,7 @@ public static class AshaBenchmark
         foreach (var (eta, grace) in new[] { (spec.Scheduler.ReductionFactor, spec.Scheduler.GracePeriod), (2, 1), (3, 1), (4, 1), (6, 1), (2, 2), (3, 2), (3, 4), (3, 5), (4, 5), (3, 6), (4, 6) }.Distinct())
         {
             var scheduler = spec.Scheduler with { ReductionFactor = eta, GracePeriod = grace };
-            var replay = AshaReplay.Run(spec with { Scheduler = scheduler }, curves);
+            var replay = SchedulerReplay.Run(spec with { Scheduler = scheduler }, curves);
             var run = new AshaRun(eta, grace, replay.Epochs, (double)replay.Epochs / gridEpochs, replay.BestTrial, replay.BestStable, (best.Stable - replay.BestStable) * 100, replay.Stopped);
             runs.Add(run);
             log.WriteLine(FormattableString.Invariant($"ASHA eta {eta} grace {grace}: {run.Epochs} of {gridEpochs} epochs ({run.EpochRatio:P1}), best trial {run.BestTrial} at {run.BestStable:F4} ({run.GapPercentagePoints:F2} pp below the grid's best), {run.Stopped} trials stopped"));

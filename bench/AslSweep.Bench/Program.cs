@@ -42,7 +42,7 @@ if (which is "asha" or "all")
 if (which is "asha-replay")
 {
     // The second argument is the asha.json of an earlier `asha` run; ASHA settings are replayed over its curves.
-    string saved = args.Length > 1 ? args[1] : Path.Combine("bench", "results", "asha.json");
+    string saved = args.Length > 1 ? args[1] : Path.Combine("bench", "recorded", "asha.json");
     AshaBenchmark.Print(AshaBenchmark.Replay(Path.Combine("bench", "specs", "grid-vs-asha.yaml"), saved, Console.Out), Console.Out);
 }
 

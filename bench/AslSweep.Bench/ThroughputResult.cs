@@ -5,5 +5,6 @@ namespace AslSweep.Bench;
 /// <param name="BatchSize">Mini-batch size.</param>
 /// <param name="ImagesPerSecond">Training images per second (forward, backward, optimiser step).</param>
 /// <param name="Gflops">ImagesPerSecond times the seed model's FLOPs per image.</param>
-/// <param name="OfSgemm">Gflops divided by the SGEMM GFLOP/s of the same run.</param>
-public sealed record ThroughputResult(string Variant, int BatchSize, double ImagesPerSecond, double Gflops, double OfSgemm);
+/// <param name="SgemmGflops">SGEMM GFLOP/s measured just before this variant (the machine's speed drifts).</param>
+/// <param name="OfSgemm">Gflops divided by <paramref name="SgemmGflops"/>.</param>
+public sealed record ThroughputResult(string Variant, int BatchSize, double ImagesPerSecond, double Gflops, double SgemmGflops, double OfSgemm);

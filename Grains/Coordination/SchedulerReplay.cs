@@ -1,9 +1,8 @@
 using AslSweep.Contracts;
-using AslSweep.Grains.Coordination;
 using AslSweep.Grains.State;
 using AslSweep.Grains.Sweeps;
 
-namespace AslSweep.Bench;
+namespace AslSweep.Grains.Coordination;
 
 /// <summary>
 /// Runs a sweep's coordinator logic (<see cref="SweepBook"/>, <see cref="SweepScheduling"/>) over recorded curves
@@ -11,7 +10,7 @@ namespace AslSweep.Bench;
 /// the order, and so the decisions, depend on the machine's load); results arrive in time order, ties by trial,
 /// and a worker is freed when its trial completes or is stopped.
 /// </summary>
-public static class AshaReplay
+public static class SchedulerReplay
 {
     /// <summary>Epochs trained, the best stable metric among completed trials and its trial, and how many were stopped.</summary>
     public static (int Epochs, int BestTrial, double BestStable, int Stopped) Run(SweepSpec spec, IReadOnlyDictionary<int, IReadOnlyList<EpochReport>> curves)
