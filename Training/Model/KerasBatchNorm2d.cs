@@ -10,8 +10,8 @@ namespace AslSweep.Training.Model;
 /// num_batches_tracked). It exists because TorchSharp's own BatchNorm counts batches with
 /// <c>num_batches_tracked.add_(1)</c>, whose implicitly converted <see cref="Scalar"/> the finalizer thread
 /// can free while libtorch still reads it (a garbage collection started by any other thread is enough):
-/// trials then failed at random with "Expected false to be true" from c10's Scalar. Every Scalar here is
-/// held by a <c>using</c> until the native call has returned.
+/// trials then failed at random with "Expected false to be true" from c10's Scalar. Its one Scalar is held
+/// (<see cref="HeldScalars"/>) for the layer's life.
 /// </summary>
 public sealed class KerasBatchNorm2d : nn.Module<Tensor, Tensor>
 {
@@ -20,6 +20,9 @@ public sealed class KerasBatchNorm2d : nn.Module<Tensor, Tensor>
 
     /// <summary>Keras's BatchNormalization epsilon.</summary>
     public const double Epsilon = 1e-3;
+
+    private readonly HeldScalars _scalars = new();
+    private readonly Scalar _one;
 
     /// <summary>Creates the layer for <paramref name="channels"/> channels, on the CPU.</summary>
     public KerasBatchNorm2d(long channels)
@@ -32,6 +35,7 @@ public sealed class KerasBatchNorm2d : nn.Module<Tensor, Tensor>
         register_buffer("running_mean", zeros(channels));
         register_buffer("running_var", ones(channels));
         register_buffer("num_batches_tracked", zeros(1, dtype: ScalarType.Int64).squeeze());
+        _one = _scalars.Of(1L);
     }
 
     /// <summary>The moving mean (non-trainable; Keras counts it as a parameter).</summary>
@@ -45,11 +49,20 @@ public sealed class KerasBatchNorm2d : nn.Module<Tensor, Tensor>
     {
         if (training)
         {
-            using var noGrad = no_grad();
-            using var one = 1L.ToScalar();
-            get_buffer("num_batches_tracked")!.add_(one, one);
+            get_buffer("num_batches_tracked")!.add_(_one, _one);
         }
 
         return nn.functional.batch_norm(input, RunningMean, RunningVar, get_parameter("weight"), get_parameter("bias"), training, Momentum, Epsilon);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _scalars.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

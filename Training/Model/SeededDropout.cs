@@ -12,6 +12,8 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
 {
     private readonly double _rate;
     private readonly Generator _generator;
+    private readonly HeldScalars _scalars = new();
+    private readonly Scalar _scale;
 
     /// <summary>Creates the layer; <paramref name="generator"/> must live on the module's device.</summary>
     public SeededDropout(double rate, Generator generator)
@@ -19,6 +21,7 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
     {
         _rate = rate;
         _generator = generator;
+        _scale = _scalars.Of(1 / (1 - rate));
     }
 
     /// <summary>The drop probability.</summary>
@@ -32,9 +35,18 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         }
 
-        // The Scalar is held by the using: an implicitly converted one could be finalized mid-call.
-        using var scale = (1 / (1 - _rate)).ToScalar();
         using var mask = empty_like(input).bernoulli_(1 - _rate, _generator);
-        return input * mask.mul_(scale);
+        return input * mask.mul_(_scale);
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _scalars.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 }

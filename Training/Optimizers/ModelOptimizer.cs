@@ -20,7 +20,7 @@ public abstract class ModelOptimizer : IDisposable
 
     private readonly Parameter[] _parameters;
     private readonly Tensor[][] _state;
-    private readonly List<Scalar> _held = [];
+    private readonly HeldScalars _held = new();
     private readonly Scalar _decay;
     private Scalar _negativeRate;
     private double _learningRate;
@@ -80,13 +80,12 @@ public abstract class ModelOptimizer : IDisposable
         };
     }
 
-    /// <summary>Clears every parameter's gradient.</summary>
+    /// <summary>Drops every parameter's gradient (torch's set_to_none): backward then writes fresh ones, with no pass to zero them.</summary>
     public void ZeroGrad()
     {
         foreach (var parameter in _parameters)
         {
-            using var grad = parameter.grad;
-            grad?.zero_();
+            parameter.grad = null;
         }
     }
 
@@ -170,21 +169,12 @@ public abstract class ModelOptimizer : IDisposable
             tensor.Dispose();
         }
 
-        foreach (var scalar in _held)
-        {
-            scalar.Dispose();
-        }
-
+        _held.Dispose();
         _negativeRate.Dispose();
     }
 
     /// <summary>A Scalar that lives, and is disposed, with the optimiser.</summary>
-    protected Scalar Hold(double value)
-    {
-        var scalar = value.ToScalar();
-        _held.Add(scalar);
-        return scalar;
-    }
+    protected Scalar Hold(double value) => _held.Of(value);
 
     /// <summary>
     /// Updates <paramref name="parameter"/> in place from <paramref name="gradient"/> (weight decay already added)

@@ -15,7 +15,7 @@ public sealed class SgdOptimizer : ModelOptimizer
 
     /// <summary>Creates the optimiser over <paramref name="parameters"/>.</summary>
     public SgdOptimizer(IEnumerable<Parameter> parameters, double learningRate, double momentum, double weightDecay)
-        : base(parameters, learningRate, weightDecay, slots: 1)
+        : base(parameters, learningRate, weightDecay, slots: momentum == 0 ? 0 : 1)
     {
         _momentum = momentum;
         _keep = Hold(momentum);

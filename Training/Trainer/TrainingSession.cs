@@ -166,6 +166,7 @@ public sealed class TrainingSession : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _augmenter?.Dispose();
         _optimizer.Dispose();
         Model.Dispose();
         _generator.Dispose();

@@ -10,7 +10,7 @@ public sealed class BatchAugmenterTests
     {
         using var generator = new Generator(1, CPU);
         using var x = rand(4, 1, 28, 28);
-        var augmenter = new BatchAugmenter(AugmentationOptions.Standard with { Strength = 0 }, generator);
+        using var augmenter = new BatchAugmenter(AugmentationOptions.Standard with { Strength = 0 }, generator);
 
         using var y = augmenter.Apply(x);
 
@@ -24,7 +24,8 @@ public sealed class BatchAugmenterTests
         using var x = rand(16, 1, 28, 28);
         var options = new AugmentationOptions { Enabled = true, RotationDegrees = 0, Zoom = 0, Shift = 0, HorizontalFlip = true };
 
-        using var y = new BatchAugmenter(options, generator).Apply(x);
+        using var augmenter = new BatchAugmenter(options, generator);
+        using var y = augmenter.Apply(x);
         using var mirrored = x.flip(3);
 
         int flipped = 0;
@@ -45,7 +46,8 @@ public sealed class BatchAugmenterTests
         using var generator = new Generator(3, CPU);
         using var x = rand(8, 1, 28, 28);
 
-        using var y = new BatchAugmenter(AugmentationOptions.Standard, generator).Apply(x);
+        using var augmenter = new BatchAugmenter(AugmentationOptions.Standard, generator);
+        using var y = augmenter.Apply(x);
 
         Assert.Equal(x.shape, y.shape);
         Assert.False(y.allclose(x, rtol: 0, atol: 1e-3));
