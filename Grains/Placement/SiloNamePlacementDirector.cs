@@ -7,20 +7,28 @@ namespace AslSweep.Grains.Placement;
 public sealed class SiloNamePlacementDirector(IClusterMembershipService membership) : IPlacementDirector
 {
     /// <inheritdoc />
-    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    public async Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         string key = target.GrainIdentity.Key.ToString()!;
         string silo = WorkerInfo.SiloOf(key);
-        var compatible = context.GetCompatibleSilos(target);
-        foreach (var member in membership.CurrentSnapshot.Members.Values)
+        if (Find(silo, target, context) is { } address)
         {
-            if (member.Name == silo && member.Status == SiloStatus.Active && compatible.Contains(member.SiloAddress))
-            {
-                return Task.FromResult(member.SiloAddress);
-            }
+            return address;
         }
 
-        throw new OrleansException($"grain {target.GrainIdentity}: silo '{silo}' is not an active member of the cluster, and the grain may live nowhere else");
+        // Gossip can miss a silo that became active while this one was still joining; this silo's view then lags
+        // until the next membership table refresh (a minute), and a worker that registered meanwhile could not be
+        // placed. Reading the table now closes that window.
+        await membership.Refresh();
+        return Find(silo, target, context)
+            ?? throw new OrleansException($"grain {target.GrainIdentity}: silo '{silo}' is not an active member of the cluster, and the grain may live nowhere else");
+    }
+
+    private SiloAddress? Find(string silo, PlacementTarget target, IPlacementContext context)
+    {
+        var compatible = context.GetCompatibleSilos(target);
+        return membership.CurrentSnapshot.Members.Values
+            .FirstOrDefault(m => m.Name == silo && m.Status == SiloStatus.Active && compatible.Contains(m.SiloAddress))?.SiloAddress;
     }
 }

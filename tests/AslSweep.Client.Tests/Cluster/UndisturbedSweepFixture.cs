@@ -20,11 +20,10 @@ public sealed class UndisturbedSweepFixture : IDisposable
         Assert.True(submit.ExitCode == 0, $"{submit}\n{cluster.Logs()}");
         Folder = _temp.File("undisturbed");
         FaultSweep.WaitAndWriteResults(cluster, id, Folder);
-        // Every silo took a trial: the sweep really ran across the cluster.
-        foreach (string silo in cluster.Names)
-        {
-            Assert.Matches($"starts sweep {id} trial", cluster[silo].Output);
-        }
+        // The sweep really ran across the cluster. Not "every silo": which worker is free first is a race, and a
+        // silo that lost it to a quicker one is no fault (the fault tests find their running trial themselves).
+        var used = cluster.Names.Where(s => cluster[s].Output.Contains($"starts sweep {id} trial", StringComparison.Ordinal)).ToList();
+        Assert.True(used.Count >= 2, $"the sweep ran on {used.Count} silo(s) ({string.Join(", ", used)}), not across the cluster:\n{cluster.Logs()}");
     }
 
     /// <summary>The undisturbed run's results folder (null when Redis is missing).</summary>
