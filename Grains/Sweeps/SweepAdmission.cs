@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AslSweep.Contracts;
 using AslSweep.Grains.Hosting;
 using AslSweep.Grains.Workers;
@@ -60,6 +61,6 @@ public static partial class SweepAdmission
         return problems;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
-    private static partial System.Text.RegularExpressions.Regex SafeId();
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    private static partial Regex SafeId();
 }

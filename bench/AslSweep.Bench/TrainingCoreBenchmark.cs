@@ -18,6 +18,9 @@ namespace AslSweep.Bench;
 /// </summary>
 public static class TrainingCoreBenchmark
 {
+    /// <summary>Side of the square float32 matrices of the SGEMM measurement.</summary>
+    private const int SgemmSide = 1024;
+
     /// <summary>Runs every measurement; progress goes to <paramref name="log"/>.</summary>
     public static BenchmarkReport Run(TextWriter log)
     {
@@ -90,17 +93,15 @@ public static class TrainingCoreBenchmark
 
     private static double Sgemm(TextWriter log)
     {
-        const int n = 1024;
-
         double gflops = SgemmWindow(3);
-        log.WriteLine(FormattableString.Invariant($"SGEMM: {gflops:F1} GFLOP/s (3 s of {n}^3 products)"));
+        log.WriteLine(FormattableString.Invariant($"SGEMM: {gflops:F1} GFLOP/s (3 s of {SgemmSide}^3 products)"));
         return gflops;
     }
 
     /// <summary>GFLOP/s of 1024^2 float32 products over <paramref name="seconds"/>, after three warm-up products.</summary>
     private static double SgemmWindow(double seconds = 1)
     {
-        const int n = 1024;
+        const int n = SgemmSide;
         using var a = randn(n, n);
         using var b = randn(n, n);
         for (int i = 0; i < 3; i++)

@@ -1,21 +1,20 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using AslSweep.Contracts;
 using AslSweep.Grains.Coordination;
 using AslSweep.Grains.Sweeps;
 using AslSweep.Tests.Shared;
+using AslSweep.Training.Trainer;
 
 namespace AslSweep.Grains.Tests.Coordination;
 
 public sealed class SchedulerReplayTests
 {
-    /// <summary>The grid's curves recorded by `bench asha` (24 trials x 12 epochs of real training).</summary>
+    /// <summary>The grid's curves recorded by `bench asha` (24 trials x 12 epochs of real training), read with the JSON settings that wrote them.</summary>
     private static Dictionary<int, IReadOnlyList<EpochReport>> RecordedCurves()
     {
-        var options = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new JsonStringEnumConverter() }, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "bench", "recorded", "asha.json")));
         return json.RootElement.GetProperty("curves").EnumerateObject()
-            .ToDictionary(p => int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => (IReadOnlyList<EpochReport>)p.Value.Deserialize<List<EpochReport>>(options)!);
+            .ToDictionary(p => int.Parse(p.Name, System.Globalization.CultureInfo.InvariantCulture), p => (IReadOnlyList<EpochReport>)p.Value.Deserialize<List<EpochReport>>(TrainingCheckpoint.Json)!);
     }
 
     [Fact]
