@@ -3,7 +3,8 @@ using AslSweep.Contracts;
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>
-/// The verdict of a curve, decided in this order: diverged (NaN/inf loss), unknown (fewer than k epochs),
+/// The verdict of a curve, decided in this order: diverged (NaN/inf loss), unknown (fewer than k epochs, or
+/// stopped early by the scheduler: a curve cut at a rung says nothing about where it would have settled),
 /// underfitting (mean training accuracy of the last k epochs below <see cref="UnderfitTrainAccuracy"/>),
 /// oscillating (standard deviation of the last k validation accuracies above <see cref="OscillationStd"/>),
 /// overfitting (mean training minus validation accuracy of the last k epochs above <see cref="OverfitGap"/>),
@@ -22,7 +23,7 @@ public static class ConvergenceVerdicts
 
     /// <summary>The rules with their thresholds, as printed in reports.</summary>
     public static string Describe(int k) => FormattableString.Invariant(
-        $"diverged: NaN/inf loss; unknown: fewer than {k} epochs; underfitting: mean train accuracy of the last {k} epochs < {UnderfitTrainAccuracy}; oscillating: std of the last {k} val_accuracy > {OscillationStd}; overfitting: mean train - val accuracy over the last {k} epochs > {OverfitGap}; converged: none of these");
+        $"diverged: NaN/inf loss; unknown: fewer than {k} epochs or stopped early; underfitting: mean train accuracy of the last {k} epochs < {UnderfitTrainAccuracy}; oscillating: std of the last {k} val_accuracy > {OscillationStd}; overfitting: mean train - val accuracy over the last {k} epochs > {OverfitGap}; converged: none of these");
 
     /// <summary>The verdict of a curve.</summary>
     public static Verdict Judge(TrialState state, CurveStatistics? stats, int epochs, int k)
@@ -32,7 +33,7 @@ public static class ConvergenceVerdicts
             return Verdict.Diverged;
         }
 
-        if (stats is null || epochs < k)
+        if (stats is null || epochs < k || state == TrialState.Stopped)
         {
             return Verdict.Unknown;
         }

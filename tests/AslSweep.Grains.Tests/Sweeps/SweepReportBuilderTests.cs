@@ -61,6 +61,18 @@ public sealed class SweepReportBuilderTests
     }
 
     [Fact]
+    public void Build_stoppedTrialWithSteadyCurve_isUnknownNotConverged()
+    {
+        // Cut at a rung after six steady epochs: completed, the same curve would be converged.
+        double[] steady = [0.90, 0.95, 0.96, 0.96, 0.961, 0.96];
+        var report = Report(Trial(1, steady, baseline: true), Trial(2, steady, state: TrialState.Stopped));
+
+        Assert.Equal(Verdict.Converged, report.Rows.Single(r => r.TrialId == 1).Verdict);
+        Assert.Equal(Verdict.Unknown, report.Rows.Single(r => r.TrialId == 2).Verdict);
+        Assert.Contains("unknown: fewer than 5 epochs or stopped early", report.Thresholds, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Statistics_lastK_usesOnlyTheLastEpochs()
     {
         var stats = CurveStatistics.Of(Curve([0.1, 0.2, 0.5, 0.7]), 2)!;
