@@ -36,6 +36,11 @@ public static class AslSweepHostBuilderExtensions
         }
 
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        if (options.ParentProcessId is int parent)
+        {
+            builder.Services.AddHostedService(sp => new ParentProcessWatch(parent, sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ParentProcessWatch>>()));
+        }
+
         builder.UseOrleans(silo =>
         {
             var address = IPAddress.Parse(options.AdvertisedAddress);

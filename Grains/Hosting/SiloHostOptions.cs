@@ -68,6 +68,12 @@ public sealed class SiloHostOptions
     /// </summary>
     public bool OrleansDashboard { get; set; }
 
+    /// <summary>
+    /// Stop the silo when the process with this id ends (a tool that starts silos as its children sets it, the
+    /// tests do), so that no silo outlives the run that started it. Unset by default.
+    /// </summary>
+    public int? ParentProcessId { get; set; }
+
     /// <summary>The name to use.</summary>
     public string EffectiveName => Name ?? $"{Dns.GetHostName()}-{SiloPort}";
 
@@ -81,6 +87,11 @@ public sealed class SiloHostOptions
             {
                 problems.Add($"{Section}:{key}: {port} is not a port (1-65535)");
             }
+        }
+
+        if (ParentProcessId is < 1)
+        {
+            problems.Add($"{Section}:ParentProcessId: {ParentProcessId} is not a process id");
         }
 
         if (SiloPort == GatewayPort)

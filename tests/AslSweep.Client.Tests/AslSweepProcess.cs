@@ -114,6 +114,12 @@ public static class AslSweepProcess
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(program ?? Output("Client", "aslsweep.dll"));
+        if (program is not null)
+        {
+            // A silo outlives nothing of the test run: should this test host die, its silos stop themselves.
+            start.Environment["AslSweep__Silo__ParentProcessId"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
