@@ -38,7 +38,7 @@ public static class AslSweepHostBuilderExtensions
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(30));
         if (options.ParentProcessId is int parent)
         {
-            builder.Services.AddHostedService(sp => new ParentProcessWatch(parent, sp.GetRequiredService<IHostApplicationLifetime>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ParentProcessWatch>>()));
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ParentProcessWatch>(sp, parent));
         }
 
         builder.UseOrleans(silo =>
