@@ -38,21 +38,30 @@ public sealed class KerasBatchNorm2d : nn.Module<Tensor, Tensor>
         _one = _scalars.Of(1L);
     }
 
+    /// <summary>
+    /// The weight of the current batch in the moving averages: <see cref="Momentum"/> in training; a
+    /// statistics recomputation sets 1/n for its n-th batch, which makes the averages equal-weight.
+    /// </summary>
+    public double UpdateFactor { get; set; } = Momentum;
+
     /// <summary>The moving mean (non-trainable; Keras counts it as a parameter).</summary>
     public Tensor RunningMean => get_buffer("running_mean")!;
 
     /// <summary>The moving variance (non-trainable; Keras counts it as a parameter).</summary>
     public Tensor RunningVar => get_buffer("running_var")!;
 
+    /// <summary>How many training batches have updated the moving averages.</summary>
+    public Tensor BatchesTracked => get_buffer("num_batches_tracked")!;
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         if (training)
         {
-            get_buffer("num_batches_tracked")!.add_(_one, _one);
+            BatchesTracked.add_(_one, _one);
         }
 
-        return nn.functional.batch_norm(input, RunningMean, RunningVar, get_parameter("weight"), get_parameter("bias"), training, Momentum, Epsilon);
+        return nn.functional.batch_norm(input, RunningMean, RunningVar, get_parameter("weight"), get_parameter("bias"), training, UpdateFactor, Epsilon);
     }
 
     /// <inheritdoc />

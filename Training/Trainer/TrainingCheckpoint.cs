@@ -19,6 +19,7 @@ public static class TrainingCheckpoint
     private const string Current = "current";
     private const string Previous = ".previous";
     private const string ModelFile = "model.bin";
+    private const string ValidatedModelFile = "validated-model.bin";
     private const string OptimizerFile = "optimizer.bin";
     private const string StateFile = "state.json";
 
@@ -35,9 +36,16 @@ public static class TrainingCheckpoint
     public static bool Exists(string directory) =>
         File.Exists(Path.Combine(directory, Current, StateFile)) || File.Exists(Path.Combine(directory, Previous, StateFile));
 
-    /// <summary>Writes a checkpoint, replacing the previous one.</summary>
-    public static void Save(string directory, SignCnn model, ModelOptimizer optimizer, CheckpointState state)
+    /// <summary>
+    /// Writes a checkpoint, replacing the previous one. With <paramref name="validated"/> (a run whose
+    /// validation recomputes the BatchNorm statistics) the weights are also written with the statistics that
+    /// validation used, and <see cref="ExportWeights"/> exports those: the model then predicts what its
+    /// reported accuracy measured. Resuming always reads the weights with the moving averages.
+    /// </summary>
+    public static void Save(string directory, SignCnn model, ModelOptimizer optimizer, CheckpointState state, BatchNormRecomputation? validated = null)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(state);
         Directory.CreateDirectory(directory);
         string partial = Path.Combine(directory, $".partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(partial);
@@ -48,6 +56,14 @@ public static class TrainingCheckpoint
             [ModelFile] = Hash(Path.Combine(partial, ModelFile)),
             [OptimizerFile] = Hash(Path.Combine(partial, OptimizerFile)),
         };
+        if (validated is not null)
+        {
+            validated.UseRecomputed();
+            model.save(Path.Combine(partial, ValidatedModelFile));
+            validated.UseMoving();
+            hashes[ValidatedModelFile] = Hash(Path.Combine(partial, ValidatedModelFile));
+        }
+
         string json = JsonSerializer.Serialize(state with { FormatVersion = FormatVersion, Hashes = hashes }, Json);
         using (var stream = new FileStream(Path.Combine(partial, StateFile), FileMode.CreateNew, FileAccess.Write))
         using (var writer = new StreamWriter(stream))
@@ -78,26 +94,33 @@ public static class TrainingCheckpoint
 
     /// <summary>Restores weights and optimiser state into the given objects and returns the trainer state.</summary>
     public static CheckpointState Load(string directory, SignCnn model, ModelOptimizer optimizer) =>
-        ReadChecked(directory, [ModelFile, OptimizerFile], (folder, state) =>
+        ReadChecked(directory, _ => [ModelFile, OptimizerFile], (folder, state) =>
         {
             model.load(Path.Combine(folder, ModelFile));
             optimizer.Load(Path.Combine(folder, OptimizerFile));
             return state;
         });
 
-    /// <summary>Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/> after checking their hash.</summary>
+    /// <summary>
+    /// Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/>
+    /// after checking their hash: the ones with the statistics validation used, when the run recomputed them.
+    /// </summary>
     public static void ExportWeights(string directory, string destination) =>
-        ReadChecked(directory, [ModelFile], (folder, state) =>
+        ReadChecked(directory, state => [ExportedFile(state)], (folder, state) =>
         {
-            File.Copy(Path.Combine(folder, ModelFile), destination, overwrite: true);
+            File.Copy(Path.Combine(folder, ExportedFile(state)), destination, overwrite: true);
             return state;
         });
 
+    private static string ExportedFile(CheckpointState state) =>
+        state.Hashes.ContainsKey(ValidatedModelFile) ? ValidatedModelFile : ModelFile;
+
     /// <summary>
-    /// Reads the newest complete checkpoint's state, checks its format and the hashes of <paramref name="files"/>,
-    /// then hands the folder to <paramref name="use"/>; every failure becomes a <see cref="CheckpointException"/>.
+    /// Reads the newest complete checkpoint's state, checks its format and the hashes of the
+    /// <paramref name="files"/> it names, then hands the folder to <paramref name="use"/>; every failure
+    /// becomes a <see cref="CheckpointException"/>.
     /// </summary>
-    private static CheckpointState ReadChecked(string directory, string[] files, Func<string, CheckpointState, CheckpointState> use)
+    private static CheckpointState ReadChecked(string directory, Func<CheckpointState, string[]> files, Func<string, CheckpointState, CheckpointState> use)
     {
         // A crash between the two renames of Save leaves only the previous checkpoint.
         string folder = Path.Combine(directory, Current);
@@ -115,7 +138,7 @@ public static class TrainingCheckpoint
                 throw new CheckpointException($"{folder}: checkpoint format {state.FormatVersion}, this build reads {FormatVersion}");
             }
 
-            foreach (string file in files)
+            foreach (string file in files(state))
             {
                 if (!state.Hashes.TryGetValue(file, out string? expected) || Hash(Path.Combine(folder, file)) != expected)
                 {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using AslSweep.Training.Model;
 
 namespace AslSweep.Training.Trainer;
@@ -40,6 +41,14 @@ public sealed record TrainingConfig
 
     /// <summary>Stop after this many epochs without a validation-loss improvement; 0 = never.</summary>
     public int EarlyStoppingPatience { get; init; }
+
+    /// <summary>
+    /// The BatchNorm statistics validation uses: Keras's moving averages (the default, the notebook's
+    /// numbers) or statistics recomputed for the current weights before every validation.
+    /// </summary>
+    /// <remarks>Left out of the JSON at its default, so checkpoints written before it existed still resume.</remarks>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public BatchNormStatistics BatchNormStatistics { get; init; } = BatchNormStatistics.Moving;
 
     /// <summary>Seed of initialisation, shuffling, dropout and augmentation.</summary>
     public int Seed { get; init; } = 42;

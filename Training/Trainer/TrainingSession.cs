@@ -23,6 +23,7 @@ public sealed class TrainingSession : IDisposable
     private readonly BatchAugmenter? _augmenter;
     private readonly LearningRateScheduler _scheduler;
     private readonly string _configJson;
+    private BatchNormRecomputation? _recomputed;
 
     /// <summary>Builds the model and optimiser on <paramref name="device"/>.</summary>
     public TrainingSession(TrainingConfig config, Device device)
@@ -101,7 +102,7 @@ public sealed class TrainingSession : IDisposable
             }
 
             double trainSeconds = clock.Elapsed.TotalSeconds;
-            var (valLoss, valAccuracy) = Evaluate(valid);
+            var (valLoss, valAccuracy) = Validate(train, valid);
             if (!double.IsFinite(valLoss))
             {
                 return new TrainingResult(TrainingOutcome.Diverged, history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3}): the run diverged");
@@ -124,18 +125,18 @@ public sealed class TrainingSession : IDisposable
             {
                 var state = new CheckpointState(TrainingCheckpoint.FormatVersion, epoch + 1, _configJson, _scheduler.State, bestValLoss, badEpochs, history, new Dictionary<string, string>());
                 long started = Stopwatch.GetTimestamp();
-                TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state);
+                TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state, _recomputed);
                 options.Observer?.OnCheckpoint(epoch + 1, Stopwatch.GetElapsedTime(started));
             }
 
             options.Observer?.OnEpoch(metrics);
             if (Config.EarlyStoppingPatience > 0 && badEpochs >= Config.EarlyStoppingPatience && epoch + 1 < Config.Epochs)
             {
-                return new TrainingResult(TrainingOutcome.EarlyStopped, history, $"early stopping after epoch {epoch + 1}: validation loss has not improved for {badEpochs} epochs (best {bestValLoss:F4})");
+                return Trained(TrainingOutcome.EarlyStopped, history, train, $"early stopping after epoch {epoch + 1}: validation loss has not improved for {badEpochs} epochs (best {bestValLoss:F4})");
             }
         }
 
-        return new TrainingResult(TrainingOutcome.Completed, history, $"completed {history.Count} epochs");
+        return Trained(TrainingOutcome.Completed, history, train, $"completed {history.Count} epochs");
     }
 
     /// <summary>Loss and accuracy of the model on <paramref name="data"/>, in evaluation mode.</summary>
@@ -160,16 +161,53 @@ public sealed class TrainingSession : IDisposable
         return (lossSum / data.Count, (double)correct / data.Count);
     }
 
-    /// <summary>Writes the model's weights (TorchSharp format) to <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes the model's weights (TorchSharp format) to <paramref name="path"/>. After a run with
+    /// <see cref="BatchNormStatistics.Recomputed"/> they hold the statistics its last validation used.
+    /// </summary>
     public void SaveWeights(string path) => Model.save(path);
 
     /// <inheritdoc />
     public void Dispose()
     {
+        _recomputed?.Dispose();
         _augmenter?.Dispose();
         _optimizer.Dispose();
         Model.Dispose();
         _generator.Dispose();
+    }
+
+    /// <summary>
+    /// Validation after an epoch. With recomputed statistics the moving averages are put back afterwards:
+    /// training and checkpoints go on exactly as with <see cref="BatchNormStatistics.Moving"/>. The
+    /// recomputation's dropout and augmentation draws advance the generator, which the next epoch reseeds.
+    /// </summary>
+    private (double Loss, double Accuracy) Validate(DeviceDataset train, DeviceDataset valid)
+    {
+        if (Config.BatchNormStatistics == BatchNormStatistics.Moving)
+        {
+            return Evaluate(valid);
+        }
+
+        _recomputed?.Dispose();
+        _recomputed = BatchNormRecomputation.Run(Model, train, Config.BatchSize, _augmenter);
+        var result = Evaluate(valid);
+        _recomputed.UseMoving();
+        return result;
+    }
+
+    /// <summary>A finished run leaves the model with the statistics its last validation used.</summary>
+    private TrainingResult Trained(TrainingOutcome outcome, List<EpochMetrics> history, DeviceDataset train, string message)
+    {
+        if (Config.BatchNormStatistics == BatchNormStatistics.Recomputed)
+        {
+            // A run resumed from its final checkpoint validated nothing in this process: recompute once.
+            _recomputed ??= BatchNormRecomputation.Run(Model, train, Config.BatchSize, _augmenter);
+            _recomputed.UseRecomputed();
+            Model.eval();
+        }
+
+        return new TrainingResult(outcome, history, message);
     }
 
     private EpochPass TrainEpoch(DeviceDataset train, int epoch, ITrainingObserver? observer, CancellationToken cancellation)

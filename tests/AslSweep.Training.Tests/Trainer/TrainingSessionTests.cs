@@ -62,6 +62,66 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
     }
 
     [Fact]
+    public void Run_recomputedBatchNormStatistics_keepsTrainingCurveAndChangesValidation()
+    {
+        var moving = TinyData.Config() with { Augmentation = AugmentationOptions.Standard };
+
+        var a = Train(moving);
+        var b = Train(moving with { BatchNormStatistics = BatchNormStatistics.Recomputed });
+
+        Assert.Equal(Training(a), Training(b));
+        Assert.NotEqual(a.Epochs.Select(e => e.ValLoss), b.Epochs.Select(e => e.ValLoss));
+    }
+
+    [Fact]
+    public void Run_recomputedBatchNormStatistics_checkpointHoldsTheMovingAveragesOfAMovingRun()
+    {
+        using var temp = new TempFolder();
+        var moving = TinyData.Config() with { Augmentation = AugmentationOptions.Standard };
+
+        Train(moving, new TrainingRunOptions { CheckpointDirectory = temp.File("moving") });
+        Train(moving with { BatchNormStatistics = BatchNormStatistics.Recomputed }, new TrainingRunOptions { CheckpointDirectory = temp.File("recomputed") });
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(temp.File("moving"), "current", "model.bin")), File.ReadAllBytes(Path.Combine(temp.File("recomputed"), "current", "model.bin")));
+    }
+
+    [Fact]
+    public void Run_recomputedBatchNormStatistics_resumedEqualsUninterrupted()
+    {
+        using var temp = new TempFolder();
+        var config = TinyData.Config(epochs: 4) with { Augmentation = AugmentationOptions.Standard, BatchNormStatistics = BatchNormStatistics.Recomputed };
+        var uninterrupted = Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("a") });
+
+        using var cancel = new CancellationTokenSource();
+        Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("b"), Observer = new CancelAfter(2, cancel) }, cancel.Token);
+        var resumed = Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("b") });
+
+        Assert.Equal(Curve(uninterrupted), Curve(resumed));
+    }
+
+    [Fact]
+    public void Run_recomputedBatchNormStatistics_savedAndExportedModelsScoreTheLastReportedAccuracy()
+    {
+        using var temp = new TempFolder();
+        var config = TinyData.Config() with { Augmentation = AugmentationOptions.Standard, BatchNormStatistics = BatchNormStatistics.Recomputed };
+        EpochMetrics last;
+        using (var session = new TrainingSession(config, CPU))
+        {
+            last = session.Run(data.Train, data.Valid, new TrainingRunOptions { CheckpointDirectory = temp.File("c") }).Epochs[^1];
+            Assert.Equal((last.ValLoss, last.ValAccuracy), session.Evaluate(data.Valid));
+            session.SaveWeights(temp.File("saved.bin"));
+        }
+
+        TrainingCheckpoint.ExportWeights(temp.File("c"), temp.File("exported.bin"));
+        foreach (string file in new[] { "saved.bin", "exported.bin" })
+        {
+            using var fresh = new TrainingSession(config, CPU);
+            fresh.Model.load(temp.File(file));
+            Assert.Equal((last.ValLoss, last.ValAccuracy), fresh.Evaluate(data.Valid));
+        }
+    }
+
+    [Fact]
     public void Run_checkpointOfOtherConfig_isRefused()
     {
         using var temp = new TempFolder();
@@ -141,6 +201,9 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
         Assert.Equal([1, 2], observer.Epochs.ToArray());
         Assert.All(observer.Batches, b => Assert.Equal(6, b.Batches));
     }
+
+    private static string Training(TrainingResult result) =>
+        string.Join(";", result.Epochs.Select(e => FormattableString.Invariant($"{e.TrainLoss:R},{e.TrainAccuracy:R}")));
 
     private static string Curve(TrainingResult result) =>
         string.Join(";", result.Epochs.Select(e => FormattableString.Invariant($"{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValLoss:R},{e.ValAccuracy:R},{e.LearningRate:R}")));

@@ -1,0 +1,86 @@
+using AslSweep.Training.Data;
+using AslSweep.Training.Model;
+using AslSweep.Training.Trainer;
+using static TorchSharp.torch;
+
+namespace AslSweep.Training.Tests.Trainer;
+
+public sealed class BatchNormRecomputationTests
+{
+    [Fact]
+    public void Run_twoBatches_averagesTheirStatisticsWithEqualWeight()
+    {
+        var (images, _) = SyntheticSignMnist.Generate(new SyntheticSignMnistOptions { TrainPerClass = 2, ValidPerClass = 1, Seed = 3 });
+        int half = images.Count / 2;
+        using var all = DeviceDataset.Create(images, CPU);
+        using var first = DeviceDataset.Create(Slice(images, 0, half), CPU);
+        using var second = DeviceDataset.Create(Slice(images, half, half), CPU);
+        using var model = NewModel();
+
+        var a = Statistics(model, first, half);
+        var b = Statistics(model, second, half);
+        var both = Statistics(model, all, half);
+
+        for (int i = 0; i < both.Length; i++)
+        {
+            using var expected = (a[i] + b[i]) / 2;
+            Assert.True(both[i].allclose(expected, rtol: 1e-4, atol: 1e-6), $"statistic {i}: {both[i].max().item<float>()} vs {expected.max().item<float>()}");
+        }
+    }
+
+    [Fact]
+    public void UseMoving_afterRun_restoresTheMovingAveragesExactly()
+    {
+        var (images, _) = SyntheticSignMnist.Generate(new SyntheticSignMnistOptions { TrainPerClass = 2, ValidPerClass = 1, Seed = 3 });
+        using var data = DeviceDataset.Create(images, CPU);
+        using var model = NewModel();
+        model.train();
+        using (no_grad())
+        {
+            model.forward(data.Images.narrow(0, 0, 8)).Dispose();
+        }
+
+        var layers = model.modules().OfType<KerasBatchNorm2d>().ToArray();
+        var before = layers.Select(l => (l.RunningMean.clone(), l.RunningVar.clone(), l.BatchesTracked.item<long>())).ToArray();
+
+        using var recomputed = BatchNormRecomputation.Run(model, data, 16, augmenter: null);
+        Assert.False(Same(layers[0].RunningVar, before[0].Item2), "recomputation changed nothing");
+        var after = layers.Select(l => l.RunningVar.clone()).ToArray();
+        recomputed.UseMoving();
+
+        for (int i = 0; i < layers.Length; i++)
+        {
+            Assert.True(Same(layers[i].RunningMean, before[i].Item1));
+            Assert.True(Same(layers[i].RunningVar, before[i].Item2));
+            Assert.Equal(before[i].Item3, layers[i].BatchesTracked.item<long>());
+            Assert.All(layers, l => Assert.Equal(KerasBatchNorm2d.Momentum, l.UpdateFactor));
+        }
+
+        recomputed.UseRecomputed();
+        Assert.True(Same(layers[0].RunningVar, after[0]));
+    }
+
+    private static bool Same(Tensor a, Tensor b) => a.allclose(b, rtol: 0, atol: 0);
+
+    private static SignCnn NewModel()
+    {
+        // No dropout: the statistics of a batch then depend on the batch alone.
+        var config = new CnnConfig { ConvDropout = 0, DenseDropout = 0 };
+        using var init = new Generator(1, CPU);
+        using var dropout = new Generator(2, CPU);
+        return new SignCnn(config, init, dropout);
+    }
+
+    private static Tensor[] Statistics(SignCnn model, DeviceDataset data, int batchSize)
+    {
+        using var recomputed = BatchNormRecomputation.Run(model, data, batchSize, augmenter: null);
+        return [.. model.modules().OfType<KerasBatchNorm2d>().SelectMany(l => new[] { l.RunningMean.clone(), l.RunningVar.clone() })];
+    }
+
+    private static SignMnistImages Slice(SignMnistImages images, int start, int count) =>
+        new(
+            images.Pixels.Slice(start * SignMnistClasses.Pixels, count * SignMnistClasses.Pixels).ToArray(),
+            images.Labels.Slice(start, count).ToArray(),
+            images.Source,
+            images.IsSynthetic);
+}
