@@ -67,13 +67,23 @@ public sealed record TrialConfig
     [Id(14)]
     public int KernelSize { get; init; } = 3;
 
+    /// <summary>
+    /// The BatchNorm statistics validation uses: moving (Keras's moving averages) or recomputed (for the
+    /// current weights before every validation, like torch's update_bn).
+    /// </summary>
+    [Id(15)]
+    public string BnStats { get; init; } = "moving";
+
     /// <summary>Structural equality (the filters compared element by element).</summary>
     public bool Equals(TrialConfig? other) => other is not null && Describe() == other.Describe();
 
     /// <inheritdoc />
     public override int GetHashCode() => Describe().GetHashCode(StringComparison.Ordinal);
 
-    /// <summary>Every parameter as name=value, in the spec's names; stable, used for equality and reports.</summary>
+    /// <summary>
+    /// Every parameter as name=value, in the spec's names; stable, used for equality and reports.
+    /// bn_stats appears only when it is not the default, so earlier configurations keep their text.
+    /// </summary>
     public string Describe() => FormattableString.Invariant(
-        $"conv_dropout={ConvDropout} dense_dropout={DenseDropout} filters={string.Join(",", Filters)} dense_units={DenseUnits} kernel_size={KernelSize} epochs={Epochs} batch_size={BatchSize} optimizer={Optimizer} learning_rate={LearningRate} augment={Augment} lr_schedule={LrSchedule} batch_norm={BatchNorm.ToString().ToLowerInvariant()} weight_decay={WeightDecay} label_smoothing={LabelSmoothing} seed={Seed}");
+        $"conv_dropout={ConvDropout} dense_dropout={DenseDropout} filters={string.Join(",", Filters)} dense_units={DenseUnits} kernel_size={KernelSize} epochs={Epochs} batch_size={BatchSize} optimizer={Optimizer} learning_rate={LearningRate} augment={Augment} lr_schedule={LrSchedule} batch_norm={BatchNorm.ToString().ToLowerInvariant()} weight_decay={WeightDecay} label_smoothing={LabelSmoothing} seed={Seed}{(BnStats == "moving" ? "" : $" bn_stats={BnStats}")}");
 }

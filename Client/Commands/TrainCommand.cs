@@ -81,6 +81,11 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue(LrScheduleKind.None)]
         public LrScheduleKind LrSchedule { get; init; } = LrScheduleKind.None;
 
+        [CommandOption("--bn-stats <NAME>")]
+        [Description("BatchNorm statistics validation uses: moving (Keras's moving averages, the notebook's numbers) or recomputed (recomputed for the current weights over one training pass before every validation, like torch's update_bn; the training curve is unchanged).")]
+        [DefaultValue(BatchNormStatistics.Moving)]
+        public BatchNormStatistics BnStats { get; init; } = BatchNormStatistics.Moving;
+
         [CommandOption("--early-stopping <PATIENCE>")]
         [Description("Stop after this many epochs without a validation-loss improvement (0 = off).")]
         [DefaultValue(0)]
@@ -128,6 +133,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
                 Augmentation = new AugmentationOptions { Enabled = Augment, Strength = AugmentStrength, HorizontalFlip = HorizontalFlip },
                 LrSchedule = new LrScheduleOptions { Kind = LrSchedule },
                 EarlyStoppingPatience = EarlyStopping,
+                BatchNormStatistics = BnStats,
                 Seed = Seed,
             };
             var problems = config.Validate().ToList();

@@ -44,6 +44,7 @@ public static class TrialConfigMapper
                     _ => LrScheduleKind.None,
                 },
             },
+            BatchNormStatistics = trial.BnStats == "recomputed" ? BatchNormStatistics.Recomputed : BatchNormStatistics.Moving,
             Seed = trial.Seed,
         };
     }

@@ -32,6 +32,20 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_bnStatsRecomputed_recordsItAndWritesTheModel()
+    {
+        string run = _temp.File("run");
+
+        var result = AslSweepProcess.Run(Limit, ["train", .. Tiny, "--bn-stats", "recomputed", "--out", run]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
+        Assert.Equal("Recomputed", json.RootElement.GetProperty("config").GetProperty("batchNormStatistics").GetString());
+        Assert.True(File.Exists(Path.Combine(run, "checkpoint", "current", "validated-model.bin")));
+        Assert.True(File.Exists(Path.Combine(run, "model.bin")));
+    }
+
+    [Fact]
     public void Train_existingRunWithoutResume_isRefusedThenResumeContinues()
     {
         string run = _temp.File("run");
@@ -92,6 +106,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--epochs", "0", "--epochs: 0 is outside [1, 10000]")]
     [InlineData("--device", "tpu", "--device: device 'tpu': expected cpu or cuda:N")]
     [InlineData("--labels", "ascii", "ascii")]
+    [InlineData("--bn-stats", "update", "update")]
     public void Train_badOption_namesOptionAndExitsNonZero(string option, string value, string expected)
     {
         var result = AslSweepProcess.Run(Limit, "train", option, value, "--out", _temp.File("run"));
@@ -119,7 +134,7 @@ public sealed class TrainCommandTests : IDisposable
         var result = AslSweepProcess.Run(Limit, "train", "--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (string option in new[] { "--train", "--valid", "--labels", "--epochs", "--batch-size", "--seed", "--out", "--augment", "--lr-schedule", "--early-stopping" })
+        foreach (string option in new[] { "--train", "--valid", "--labels", "--epochs", "--batch-size", "--seed", "--out", "--augment", "--lr-schedule", "--bn-stats", "--early-stopping" })
         {
             Assert.Contains(option, result.Output, StringComparison.Ordinal);
         }
