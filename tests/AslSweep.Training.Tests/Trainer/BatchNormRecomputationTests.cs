@@ -53,8 +53,9 @@ public sealed class BatchNormRecomputationTests
             Assert.True(Same(layers[i].RunningMean, before[i].Item1));
             Assert.True(Same(layers[i].RunningVar, before[i].Item2));
             Assert.Equal(before[i].Item3, layers[i].BatchesTracked.item<long>());
-            Assert.All(layers, l => Assert.Equal(KerasBatchNorm2d.Momentum, l.UpdateFactor));
         }
+
+        Assert.All(layers, l => Assert.Equal(KerasBatchNorm2d.Momentum, l.UpdateFactor));
 
         recomputed.UseRecomputed();
         Assert.True(Same(layers[0].RunningVar, after[0]));
