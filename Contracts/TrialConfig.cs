@@ -68,11 +68,12 @@ public sealed record TrialConfig
     public int KernelSize { get; init; } = 3;
 
     /// <summary>
-    /// The BatchNorm statistics validation uses: moving (Keras's moving averages) or recomputed (for the
-    /// current weights before every validation, like torch's update_bn).
+    /// The BatchNorm statistics validation uses: moving (Keras's moving averages), recomputed (for the
+    /// current weights before every validation, like torch's update_bn) or auto (recomputed when an epoch is
+    /// too short for the moving averages to forget the previous one, else moving).
     /// </summary>
     [Id(15)]
-    public string BnStats { get; init; } = "moving";
+    public string BnStats { get; init; } = "auto";
 
     /// <summary>Structural equality (the filters compared element by element).</summary>
     public bool Equals(TrialConfig? other) => other is not null && Describe() == other.Describe();
@@ -85,5 +86,5 @@ public sealed record TrialConfig
     /// bn_stats appears only when it is not the default, so earlier configurations keep their text.
     /// </summary>
     public string Describe() => FormattableString.Invariant(
-        $"conv_dropout={ConvDropout} dense_dropout={DenseDropout} filters={string.Join(",", Filters)} dense_units={DenseUnits} kernel_size={KernelSize} epochs={Epochs} batch_size={BatchSize} optimizer={Optimizer} learning_rate={LearningRate} augment={Augment} lr_schedule={LrSchedule} batch_norm={BatchNorm.ToString().ToLowerInvariant()} weight_decay={WeightDecay} label_smoothing={LabelSmoothing} seed={Seed}{(BnStats == "moving" ? "" : $" bn_stats={BnStats}")}");
+        $"conv_dropout={ConvDropout} dense_dropout={DenseDropout} filters={string.Join(",", Filters)} dense_units={DenseUnits} kernel_size={KernelSize} epochs={Epochs} batch_size={BatchSize} optimizer={Optimizer} learning_rate={LearningRate} augment={Augment} lr_schedule={LrSchedule} batch_norm={BatchNorm.ToString().ToLowerInvariant()} weight_decay={WeightDecay} label_smoothing={LabelSmoothing} seed={Seed}{(BnStats == "auto" ? "" : $" bn_stats={BnStats}")}");
 }

@@ -82,9 +82,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public LrScheduleKind LrSchedule { get; init; } = LrScheduleKind.None;
 
         [CommandOption("--bn-stats <NAME>")]
-        [Description("BatchNorm statistics validation uses: moving (Keras's moving averages, the notebook's numbers) or recomputed (recomputed for the current weights over one training pass before every validation, like torch's update_bn; the training curve is unchanged).")]
-        [DefaultValue(BatchNormStatistics.Moving)]
-        public BatchNormStatistics BnStats { get; init; } = BatchNormStatistics.Moving;
+        [Description("BatchNorm statistics validation uses: moving (Keras's moving averages, the notebook's numbers), recomputed (recomputed for the current weights over one training pass before every validation, like torch's update_bn; the training curve is unchanged) or auto (recomputed when an epoch has fewer than 459 batches, too few for Keras's momentum 0.99 to forget the previous epoch; else moving).")]
+        [DefaultValue(BatchNormStatistics.Auto)]
+        public BatchNormStatistics BnStats { get; init; } = BatchNormStatistics.Auto;
 
         [CommandOption("--early-stopping <PATIENCE>")]
         [Description("Stop after this many epochs without a validation-loss improvement (0 = off).")]
@@ -166,6 +166,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var synthetic = new SyntheticSignMnistOptions { TrainPerClass = settings.SyntheticTrainPerClass, ValidPerClass = settings.SyntheticValidPerClass };
         TrainingData data = TrainingData.Load(settings.Train, settings.Valid, settings.Labels, synthetic);
         DescribeData(data);
+        DescribeBatchNormStatistics(config, data.Train.Count);
 
         string outDir = settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         string checkpoints = Path.Combine(outDir, "checkpoint");
@@ -211,6 +212,17 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         {
             throw new UsageException($"--device: {e.Message}");
         }
+    }
+
+    private static void DescribeBatchNormStatistics(TrainingConfig config, int trainCount)
+    {
+        var used = BatchNormStatisticsChoice.Resolve(config, trainCount);
+        string why = config.BatchNormStatistics != BatchNormStatistics.Auto
+            ? "--bn-stats"
+            : !config.Model.BatchNorm
+                ? "auto: the model has no BatchNorm"
+                : $"auto: {BatchNormStatisticsChoice.BatchesPerEpoch(trainCount, config.BatchSize)} batches per epoch, moving from {BatchNormStatisticsChoice.MovingMinimumBatchesPerEpoch}";
+        AnsiConsole.MarkupLineInterpolated($"BatchNorm statistics for validation: {used.ToString().ToLowerInvariant()} ({why})");
     }
 
     private static void DescribeData(TrainingData data)

@@ -62,6 +62,7 @@ public sealed class RunOutputWriter : ITrainingObserver
                 labels = _data.Convention?.ToString().ToLowerInvariant() ?? "synthetic",
             },
             config = _config,
+            batchNormStatisticsUsed = BatchNormStatisticsChoice.Resolve(_config, _data.Train.Count),
             outcome = result?.Outcome.ToString() ?? "Running",
             message = result?.Message,
             epochs = _epochs,

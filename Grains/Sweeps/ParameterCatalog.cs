@@ -26,7 +26,7 @@ public static class ParameterCatalog
         new ParameterDefinition("batch_norm", ParameterKind.Bool, 0, 0, false, None, (c, v) => c with { BatchNorm = v == "true" }),
         new ParameterDefinition("seed", ParameterKind.Int, 0, int.MaxValue, false, None, (c, v) => c with { Seed = I(v) }),
         new ParameterDefinition("weight_decay", ParameterKind.Float, 0, 1, true, None, (c, v) => c with { WeightDecay = D(v) }),
-        new ParameterDefinition("bn_stats", ParameterKind.Choice, 0, 0, false, ["moving", "recomputed"], (c, v) => c with { BnStats = v }),
+        new ParameterDefinition("bn_stats", ParameterKind.Choice, 0, 0, false, ["auto", "moving", "recomputed"], (c, v) => c with { BnStats = v }),
         new ParameterDefinition("label_smoothing", ParameterKind.Float, 0, 1, true, None, (c, v) => c with { LabelSmoothing = D(v) }),
     }.ToImmutableDictionary(p => p.Name);
 

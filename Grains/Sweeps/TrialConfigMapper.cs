@@ -44,7 +44,12 @@ public static class TrialConfigMapper
                     _ => LrScheduleKind.None,
                 },
             },
-            BatchNormStatistics = trial.BnStats == "recomputed" ? BatchNormStatistics.Recomputed : BatchNormStatistics.Moving,
+            BatchNormStatistics = trial.BnStats switch
+            {
+                "moving" => BatchNormStatistics.Moving,
+                "recomputed" => BatchNormStatistics.Recomputed,
+                _ => BatchNormStatistics.Auto,
+            },
             Seed = trial.Seed,
         };
     }

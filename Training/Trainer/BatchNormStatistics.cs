@@ -15,4 +15,10 @@ public enum BatchNormStatistics
     /// and updates the moving averages, so the training curve is the same as with <see cref="Moving"/>.
     /// </summary>
     Recomputed,
+
+    /// <summary>
+    /// <see cref="Moving"/> when an epoch is long enough for the moving averages to forget the previous
+    /// epoch's statistics, <see cref="Recomputed"/> when it is not (see <see cref="BatchNormStatisticsChoice"/>).
+    /// </summary>
+    Auto,
 }

@@ -102,6 +102,27 @@ public static class TrainingCheckpoint
         });
 
     /// <summary>
+    /// Loads the weights with the statistics the checkpoint's last validation used into <paramref name="model"/>,
+    /// after checking their hash; false (and the model untouched) when the run did not recompute them.
+    /// </summary>
+    public static bool LoadValidatedWeights(string directory, SignCnn model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        bool found = false;
+        ReadChecked(directory, state => state.Hashes.ContainsKey(ValidatedModelFile) ? [ValidatedModelFile] : [], (folder, state) =>
+        {
+            found = state.Hashes.ContainsKey(ValidatedModelFile);
+            if (found)
+            {
+                model.load(Path.Combine(folder, ValidatedModelFile));
+            }
+
+            return state;
+        });
+        return found;
+    }
+
+    /// <summary>
     /// Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/>
     /// after checking their hash: the ones with the statistics validation used, when the run recomputed them.
     /// </summary>

@@ -43,12 +43,16 @@ public sealed record TrainingConfig
     public int EarlyStoppingPatience { get; init; }
 
     /// <summary>
-    /// The BatchNorm statistics validation uses: Keras's moving averages (the default, the notebook's
-    /// numbers) or statistics recomputed for the current weights before every validation.
+    /// The BatchNorm statistics validation uses: Keras's moving averages (the notebook's numbers),
+    /// statistics recomputed for the current weights before every validation, or (the default) whichever of
+    /// the two fits the epoch length (<see cref="BatchNormStatisticsChoice"/>).
     /// </summary>
-    /// <remarks>Left out of the JSON at its default, so checkpoints written before it existed still resume.</remarks>
+    /// <remarks>
+    /// <see cref="BatchNormStatistics.Moving"/> is left out of the JSON, so a checkpoint written before the
+    /// choice existed still resumes with <c>moving</c> and is refused with another choice.
+    /// </remarks>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public BatchNormStatistics BatchNormStatistics { get; init; } = BatchNormStatistics.Moving;
+    public BatchNormStatistics BatchNormStatistics { get; init; } = BatchNormStatistics.Auto;
 
     /// <summary>Seed of initialisation, shuffling, dropout and augmentation.</summary>
     public int Seed { get; init; } = 42;

@@ -24,6 +24,7 @@ public sealed class TrainingSession : IDisposable
     private readonly LearningRateScheduler _scheduler;
     private readonly string _configJson;
     private BatchNormRecomputation? _recomputed;
+    private BatchNormStatistics _batchNormStatistics;
 
     /// <summary>Builds the model and optimiser on <paramref name="device"/>.</summary>
     public TrainingSession(TrainingConfig config, Device device)
@@ -64,6 +65,7 @@ public sealed class TrainingSession : IDisposable
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(valid);
         options ??= new TrainingRunOptions();
+        _batchNormStatistics = BatchNormStatisticsChoice.Resolve(Config, train.Count);
         var history = new List<EpochMetrics>();
         double bestValLoss = double.PositiveInfinity;
         int badEpochs = 0;
@@ -132,11 +134,11 @@ public sealed class TrainingSession : IDisposable
             options.Observer?.OnEpoch(metrics);
             if (Config.EarlyStoppingPatience > 0 && badEpochs >= Config.EarlyStoppingPatience && epoch + 1 < Config.Epochs)
             {
-                return Trained(TrainingOutcome.EarlyStopped, history, train, $"early stopping after epoch {epoch + 1}: validation loss has not improved for {badEpochs} epochs (best {bestValLoss:F4})");
+                return Trained(TrainingOutcome.EarlyStopped, history, checkpoints, $"early stopping after epoch {epoch + 1}: validation loss has not improved for {badEpochs} epochs (best {bestValLoss:F4})");
             }
         }
 
-        return Trained(TrainingOutcome.Completed, history, train, $"completed {history.Count} epochs");
+        return Trained(TrainingOutcome.Completed, history, checkpoints, $"completed {history.Count} epochs");
     }
 
     /// <summary>Loss and accuracy of the model on <paramref name="data"/>, in evaluation mode.</summary>
@@ -184,7 +186,7 @@ public sealed class TrainingSession : IDisposable
     /// </summary>
     private (double Loss, double Accuracy) Validate(DeviceDataset train, DeviceDataset valid)
     {
-        if (Config.BatchNormStatistics == BatchNormStatistics.Moving)
+        if (_batchNormStatistics != BatchNormStatistics.Recomputed)
         {
             return Evaluate(valid);
         }
@@ -197,13 +199,21 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>A finished run leaves the model with the statistics its last validation used.</summary>
-    private TrainingResult Trained(TrainingOutcome outcome, List<EpochMetrics> history, DeviceDataset train, string message)
+    private TrainingResult Trained(TrainingOutcome outcome, List<EpochMetrics> history, string? checkpoints, string message)
     {
-        if (Config.BatchNormStatistics == BatchNormStatistics.Recomputed)
+        if (_batchNormStatistics == BatchNormStatistics.Recomputed)
         {
-            // A run resumed from its final checkpoint validated nothing in this process: recompute once.
-            _recomputed ??= BatchNormRecomputation.Run(Model, train, Config.BatchSize, _augmenter);
-            _recomputed.UseRecomputed();
+            if (_recomputed is not null)
+            {
+                _recomputed.UseRecomputed();
+            }
+            else if (checkpoints is null || !TrainingCheckpoint.LoadValidatedWeights(checkpoints, Model))
+            {
+                // Resumed from its final checkpoint, which every validation of such a run writes with the
+                // statistics it used: recomputing here would draw other batches and give other statistics.
+                throw new CheckpointException($"{checkpoints}: the final checkpoint lacks the weights with the validated BatchNorm statistics");
+            }
+
             Model.eval();
         }
 

@@ -22,6 +22,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("SYNTHETIC", result.Output, StringComparison.Ordinal);
         Assert.Contains("Epoch 2/2 - ", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"val_accuracy: \d\.\d{4}", result.Output);
+        Assert.Contains("BatchNorm statistics for validation: recomputed (auto: 3 batches per epoch, moving from 459)", result.Output, StringComparison.Ordinal);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length);
         Assert.True(new FileInfo(Path.Combine(run, "model.bin")).Length > 1_000_000);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
@@ -29,6 +30,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal("Completed", json.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(64, json.RootElement.GetProperty("data").GetProperty("train").GetProperty("fingerprint").GetString()!.Length);
         Assert.Equal(2, json.RootElement.GetProperty("epochs").GetArrayLength());
+        Assert.Equal("Recomputed", json.RootElement.GetProperty("batchNormStatisticsUsed").GetString());
     }
 
     [Fact]
@@ -41,6 +43,8 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
         Assert.Equal("Recomputed", json.RootElement.GetProperty("config").GetProperty("batchNormStatistics").GetString());
+        Assert.Equal("Recomputed", json.RootElement.GetProperty("batchNormStatisticsUsed").GetString());
+        Assert.Contains("BatchNorm statistics for validation: recomputed (--bn-stats)", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(run, "checkpoint", "current", "validated-model.bin")));
         Assert.True(File.Exists(Path.Combine(run, "model.bin")));
     }

@@ -8,14 +8,15 @@ public sealed class TrialConfigMapperTests
     [Fact]
     public void ToTraining_bnStatsValues_selectTheTrainersStatistics()
     {
-        var spec = SweepSpecReader.Read("name: b\ninclude_baseline: false\nparameters:\n  bn_stats:\n    values: [moving, recomputed]\n", "b.yaml");
+        var spec = SweepSpecReader.Read("name: b\ninclude_baseline: false\nparameters:\n  bn_stats:\n    values: [auto, moving, recomputed]\n", "b.yaml");
 
         var configs = TrialPlanner.Plan(spec).Select(t => t.Config).ToArray();
 
-        Assert.Equal([BatchNormStatistics.Moving, BatchNormStatistics.Recomputed], configs.Select(c => TrialConfigMapper.ToTraining(c).BatchNormStatistics).ToArray());
+        Assert.Equal([BatchNormStatistics.Auto, BatchNormStatistics.Moving, BatchNormStatistics.Recomputed], configs.Select(c => TrialConfigMapper.ToTraining(c).BatchNormStatistics).ToArray());
         Assert.DoesNotContain("bn_stats", configs[0].Describe(), StringComparison.Ordinal);
-        Assert.EndsWith(" bn_stats=recomputed", configs[1].Describe(), StringComparison.Ordinal);
-        Assert.NotEqual(configs[0], configs[1]);
+        Assert.EndsWith(" bn_stats=moving", configs[1].Describe(), StringComparison.Ordinal);
+        Assert.EndsWith(" bn_stats=recomputed", configs[2].Describe(), StringComparison.Ordinal);
+        Assert.Equal(3, configs.Distinct().Count());
     }
 
     [Fact]

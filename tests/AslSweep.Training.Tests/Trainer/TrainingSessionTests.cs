@@ -48,7 +48,7 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
     public void Run_resumedFromCheckpoint_equalsUninterruptedRun()
     {
         using var temp = new TempFolder();
-        var config = TinyData.Config(epochs: 4) with { Augmentation = AugmentationOptions.Standard, LrSchedule = new LrScheduleOptions { Kind = LrScheduleKind.ReduceOnPlateau, Patience = 0 } };
+        var config = TinyData.Config(epochs: 4) with { Augmentation = AugmentationOptions.Standard, BatchNormStatistics = BatchNormStatistics.Moving, LrSchedule = new LrScheduleOptions { Kind = LrScheduleKind.ReduceOnPlateau, Patience = 0 } };
         var uninterrupted = Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("a") });
 
         using var cancel = new CancellationTokenSource();
@@ -64,7 +64,7 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
     [Fact]
     public void Run_recomputedBatchNormStatistics_keepsTrainingCurveAndChangesValidation()
     {
-        var moving = TinyData.Config() with { Augmentation = AugmentationOptions.Standard };
+        var moving = TinyData.Config() with { Augmentation = AugmentationOptions.Standard, BatchNormStatistics = BatchNormStatistics.Moving };
 
         var a = Train(moving);
         var b = Train(moving with { BatchNormStatistics = BatchNormStatistics.Recomputed });
@@ -74,10 +74,21 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
     }
 
     [Fact]
+    public void Run_autoBatchNormStatisticsOnShortEpochs_validatesLikeRecomputed()
+    {
+        var config = TinyData.Config() with { Augmentation = AugmentationOptions.Standard };
+
+        var auto = Train(config with { BatchNormStatistics = BatchNormStatistics.Auto });
+        var recomputed = Train(config with { BatchNormStatistics = BatchNormStatistics.Recomputed });
+
+        Assert.Equal(Curve(recomputed), Curve(auto));
+    }
+
+    [Fact]
     public void Run_recomputedBatchNormStatistics_checkpointHoldsTheMovingAveragesOfAMovingRun()
     {
         using var temp = new TempFolder();
-        var moving = TinyData.Config() with { Augmentation = AugmentationOptions.Standard };
+        var moving = TinyData.Config() with { Augmentation = AugmentationOptions.Standard, BatchNormStatistics = BatchNormStatistics.Moving };
 
         Train(moving, new TrainingRunOptions { CheckpointDirectory = temp.File("moving") });
         Train(moving with { BatchNormStatistics = BatchNormStatistics.Recomputed }, new TrainingRunOptions { CheckpointDirectory = temp.File("recomputed") });
@@ -97,6 +108,27 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
         var resumed = Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("b") });
 
         Assert.Equal(Curve(uninterrupted), Curve(resumed));
+    }
+
+    [Fact]
+    public void Run_recomputedBatchNormStatistics_resumedAfterTheLastEpochSavesTheValidatedStatistics()
+    {
+        using var temp = new TempFolder();
+        var config = TinyData.Config(epochs: 2) with { Augmentation = AugmentationOptions.Standard, BatchNormStatistics = BatchNormStatistics.Recomputed };
+        var options = new TrainingRunOptions { CheckpointDirectory = temp.File("c") };
+        using (var first = new TrainingSession(config, CPU))
+        {
+            first.Run(data.Train, data.Valid, options);
+            first.SaveWeights(temp.File("first.bin"));
+        }
+
+        using var resumed = new TrainingSession(config, CPU);
+        var result = resumed.Run(data.Train, data.Valid, options);
+        resumed.SaveWeights(temp.File("resumed.bin"));
+
+        Assert.Equal(2, result.Epochs.Count);
+        Assert.Equal((result.Epochs[^1].ValLoss, result.Epochs[^1].ValAccuracy), resumed.Evaluate(data.Valid));
+        Assert.Equal(File.ReadAllBytes(temp.File("first.bin")), File.ReadAllBytes(temp.File("resumed.bin")));
     }
 
     [Fact]
