@@ -76,7 +76,7 @@ public sealed class TrainingSession : IDisposable
             var state = TrainingCheckpoint.Load(checkpoints, Model, _optimizer);
             if (state.Config != _configJson)
             {
-                throw new CheckpointException($"{checkpoints}: the checkpoint was written by a different configuration; use a new folder or delete it");
+                throw new CheckpointException($"{checkpoints}: the checkpoint was written by a different configuration ({ConfigDifference.Describe(state.Config, _configJson)}); use a new folder or delete it");
             }
 
             start = state.EpochsCompleted;

@@ -161,7 +161,7 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
 
         var e = Assert.Throws<CheckpointException>(() => Train(TinyData.Config(epochs: 2) with { Seed = 9 }, new TrainingRunOptions { CheckpointDirectory = temp.Path }));
 
-        Assert.Contains("different configuration", e.Message, StringComparison.Ordinal);
+        Assert.Contains("different configuration (epochs: 1 in the checkpoint, 2 now; seed: 5 in the checkpoint, 9 now)", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
