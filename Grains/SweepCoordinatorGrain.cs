@@ -63,17 +63,7 @@ public sealed class SweepCoordinatorGrain(
             return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new ArgumentException($"sweep {this.GetPrimaryKeyString()} already exists with another spec");
         }
 
-        var problems = SweepSpecValidator.Validate(spec);
-        if (SweepAdmission.CheckId(this.GetPrimaryKeyString()) is { } badId)
-        {
-            problems = [badId, .. problems];
-        }
-
-        if (problems.Count == 0)
-        {
-            problems = SweepAdmission.Check(spec, limits.Value);
-        }
-
+        var problems = SweepAdmission.Problems(this.GetPrimaryKeyString(), spec, limits.Value);
         if (problems.Count > 0)
         {
             throw new ArgumentException("invalid sweep spec:" + Environment.NewLine + string.Join(Environment.NewLine, problems));

@@ -20,6 +20,23 @@ public static partial class SweepAdmission
             ? null
             : $"sweep id '{sweepId}': use letters, digits, '.', '_' and '-' only, starting with a letter or digit, at most 128 characters";
 
+    /// <summary>
+    /// Every problem with starting sweep <paramref name="sweepId"/> with <paramref name="spec"/> here: the id's
+    /// and the spec's own (<see cref="SweepSpecValidator"/>), then, once those are clean, this cluster's limits
+    /// and data root (<see cref="Check"/>); empty when it may start.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(string sweepId, SweepSpec spec, SweepLimitsOptions limits)
+    {
+        var problems = new List<string>();
+        if (CheckId(sweepId) is { } badId)
+        {
+            problems.Add(badId);
+        }
+
+        problems.AddRange(SweepSpecValidator.Validate(spec));
+        return problems.Count > 0 ? problems : Check(spec, limits);
+    }
+
     /// <summary>Every problem of a valid spec; empty when it may run here.</summary>
     public static IReadOnlyList<string> Check(SweepSpec spec, SweepLimitsOptions limits)
     {

@@ -34,6 +34,28 @@ public sealed class SweepAdmissionTests : IDisposable
     }
 
     [Fact]
+    public void Problems_badIdAndInvalidSpec_reportsBothBeforeAnyLimit()
+    {
+        var spec = new SweepSpec { Name = "", Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4", "5", "6", "7"] }] };
+
+        var problems = SweepAdmission.Problems("../x", spec, _limits);
+
+        Assert.StartsWith("sweep id '../x': ", problems[0], StringComparison.Ordinal);
+        Assert.Equal(SweepSpecValidator.Validate(spec), problems.Skip(1));
+        Assert.NotEmpty(SweepSpecValidator.Validate(spec));
+        Assert.DoesNotContain(problems, p => p.Contains("AslSweep:Limits", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Problems_validSpecOverALimit_reportsTheLimit()
+    {
+        var spec = new SweepSpec { Name = "ok", Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4", "5", "6", "7"] }] };
+
+        Assert.Empty(SweepSpecValidator.Validate(spec));
+        Assert.Contains(SweepAdmission.Problems("ok-1", spec, _limits), p => p.Contains("AslSweep:Limits:MaxParameterValues", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Check_overTrialEpochAndValueLimits_namesEachWithItsSetting()
     {
         var spec = new SweepSpec { Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4"] }, new ParameterSpec { Name = "epochs", Values = ["50"] }] };
