@@ -166,7 +166,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var synthetic = new SyntheticSignMnistOptions { TrainPerClass = settings.SyntheticTrainPerClass, ValidPerClass = settings.SyntheticValidPerClass };
         TrainingData data = TrainingData.Load(settings.Train, settings.Valid, settings.Labels, synthetic);
         DescribeData(data);
-        DescribeBatchNormStatistics(config, data.Train.Count);
+        AnsiConsole.MarkupLineInterpolated($"BatchNorm statistics for validation: {BatchNormStatisticsChoice.Explain(config, data.Train.Count)}");
 
         string outDir = settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         string checkpoints = Path.Combine(outDir, "checkpoint");
@@ -212,17 +212,6 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         {
             throw new UsageException($"--device: {e.Message}");
         }
-    }
-
-    private static void DescribeBatchNormStatistics(TrainingConfig config, int trainCount)
-    {
-        var used = BatchNormStatisticsChoice.Resolve(config, trainCount);
-        string why = config.BatchNormStatistics != BatchNormStatistics.Auto
-            ? "--bn-stats"
-            : !config.Model.BatchNorm
-                ? "auto: the model has no BatchNorm"
-                : $"auto: {BatchNormStatisticsChoice.BatchesPerEpoch(trainCount, config.BatchSize)} batches per epoch, moving from {BatchNormStatisticsChoice.MovingMinimumBatchesPerEpoch}";
-        AnsiConsole.MarkupLineInterpolated($"BatchNorm statistics for validation: {used.ToString().ToLowerInvariant()} ({why})");
     }
 
     private static void DescribeData(TrainingData data)

@@ -44,7 +44,7 @@ public sealed class BatchNormRecomputation : IDisposable
                 layer.RunningVar.fill_(1);
             }
 
-            int batches = (train.Count + batchSize - 1) / batchSize;
+            int batches = BatchNormStatisticsChoice.BatchesPerEpoch(train.Count, batchSize);
             for (int batch = 0; batch < batches; batch++)
             {
                 using var scope = NewDisposeScope();

@@ -41,6 +41,21 @@ public static class BatchNormStatisticsChoice
         return (trainCount + batchSize - 1) / batchSize;
     }
 
+    /// <summary>
+    /// The resolved choice and why, for people: "recomputed (auto: 75 batches per epoch, moving from 459)",
+    /// "moving (auto: the model has no BatchNorm)", or "recomputed (chosen)" when not <c>auto</c>.
+    /// </summary>
+    public static string Explain(TrainingConfig config, int trainCount)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        string why = config.BatchNormStatistics != BatchNormStatistics.Auto
+            ? "chosen"
+            : !config.Model.BatchNorm
+                ? "auto: the model has no BatchNorm"
+                : $"auto: {BatchesPerEpoch(trainCount, config.BatchSize)} batches per epoch, moving from {MovingMinimumBatchesPerEpoch}";
+        return $"{Resolve(config, trainCount).ToString().ToLowerInvariant()} ({why})";
+    }
+
     /// <summary>Resolves <paramref name="config"/>'s choice for a training set of <paramref name="trainCount"/> images.</summary>
     public static BatchNormStatistics Resolve(TrainingConfig config, int trainCount)
     {

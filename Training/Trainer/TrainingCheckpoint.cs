@@ -102,25 +102,16 @@ public static class TrainingCheckpoint
         });
 
     /// <summary>
-    /// Loads the weights with the statistics the checkpoint's last validation used into <paramref name="model"/>,
-    /// after checking their hash; false (and the model untouched) when the run did not recompute them.
+    /// Loads the weights with the statistics the checkpoint's last validation used (written by a run that
+    /// recomputes them) into <paramref name="model"/>, after checking their hash; a checkpoint without them
+    /// is refused like a corrupt one.
     /// </summary>
-    public static bool LoadValidatedWeights(string directory, SignCnn model)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        bool found = false;
-        ReadChecked(directory, state => state.Hashes.ContainsKey(ValidatedModelFile) ? [ValidatedModelFile] : [], (folder, state) =>
+    public static void LoadValidatedWeights(string directory, SignCnn model) =>
+        ReadChecked(directory, _ => [ValidatedModelFile], (folder, state) =>
         {
-            found = state.Hashes.ContainsKey(ValidatedModelFile);
-            if (found)
-            {
-                model.load(Path.Combine(folder, ValidatedModelFile));
-            }
-
+            model.load(Path.Combine(folder, ValidatedModelFile));
             return state;
         });
-        return found;
-    }
 
     /// <summary>
     /// Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/>

@@ -207,11 +207,11 @@ public sealed class TrainingSession : IDisposable
             {
                 _recomputed.UseRecomputed();
             }
-            else if (checkpoints is null || !TrainingCheckpoint.LoadValidatedWeights(checkpoints, Model))
+            else
             {
-                // Resumed from its final checkpoint, which every validation of such a run writes with the
-                // statistics it used: recomputing here would draw other batches and give other statistics.
-                throw new CheckpointException($"{checkpoints}: the final checkpoint lacks the weights with the validated BatchNorm statistics");
+                // Nothing validated in this process, so the run resumed from its final checkpoint, which holds
+                // the statistics its last validation used; recomputing would draw other batches.
+                TrainingCheckpoint.LoadValidatedWeights(checkpoints!, Model);
             }
 
             Model.eval();
@@ -226,7 +226,7 @@ public sealed class TrainingSession : IDisposable
         long epochSeed = SeedSequence.Derive(Config.Seed, epoch);
         _generator.manual_seed(epochSeed);
         using var order = Shuffle(train.Count, epochSeed);
-        int batches = (train.Count + Config.BatchSize - 1) / Config.BatchSize;
+        int batches = BatchNormStatisticsChoice.BatchesPerEpoch(train.Count, Config.BatchSize);
         double lossSum = 0;
         long correct = 0;
         long seen = 0;

@@ -44,7 +44,7 @@ public sealed class TrainCommandTests : IDisposable
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
         Assert.Equal("Recomputed", json.RootElement.GetProperty("config").GetProperty("batchNormStatistics").GetString());
         Assert.Equal("Recomputed", json.RootElement.GetProperty("batchNormStatisticsUsed").GetString());
-        Assert.Contains("BatchNorm statistics for validation: recomputed (--bn-stats)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("BatchNorm statistics for validation: recomputed (chosen)", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(run, "checkpoint", "current", "validated-model.bin")));
         Assert.True(File.Exists(Path.Combine(run, "model.bin")));
     }

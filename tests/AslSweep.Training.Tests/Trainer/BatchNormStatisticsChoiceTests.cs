@@ -51,4 +51,15 @@ public sealed class BatchNormStatisticsChoiceTests
         Assert.Equal(BatchNormStatistics.Moving, BatchNormStatisticsChoice.Resolve(config with { BatchSize = 32 }, 27_455));
         Assert.Equal(BatchNormStatistics.Moving, BatchNormStatisticsChoice.Resolve(config with { Model = config.Model with { BatchNorm = false } }, 2_400));
     }
+
+    [Fact]
+    public void Explain_eachBranch_namesTheChoiceAndWhy()
+    {
+        var config = new TrainingConfig();
+
+        Assert.Equal("recomputed (auto: 75 batches per epoch, moving from 459)", BatchNormStatisticsChoice.Explain(config, 2_400));
+        Assert.Equal("moving (auto: 858 batches per epoch, moving from 459)", BatchNormStatisticsChoice.Explain(config, 27_455));
+        Assert.Equal("moving (auto: the model has no BatchNorm)", BatchNormStatisticsChoice.Explain(config with { Model = config.Model with { BatchNorm = false } }, 2_400));
+        Assert.Equal("recomputed (chosen)", BatchNormStatisticsChoice.Explain(config with { BatchNormStatistics = BatchNormStatistics.Recomputed }, 27_455));
+    }
 }

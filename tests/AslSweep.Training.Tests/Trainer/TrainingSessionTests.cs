@@ -132,6 +132,21 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
     }
 
     [Fact]
+    public void Run_recomputedBatchNormStatistics_resumedAfterTheLastEpochWithoutValidatedWeights_isRefused()
+    {
+        using var temp = new TempFolder();
+        var config = TinyData.Config(epochs: 1) with { BatchNormStatistics = BatchNormStatistics.Recomputed };
+        var options = new TrainingRunOptions { CheckpointDirectory = temp.File("c") };
+        Train(config, options);
+        string state = Path.Combine(temp.File("c"), "current", "state.json");
+        File.WriteAllText(state, File.ReadAllText(state).Replace("\"validated-model.bin\"", "\"dropped.bin\"", StringComparison.Ordinal));
+
+        var e = Assert.Throws<CheckpointException>(() => Train(config, options));
+
+        Assert.Contains("validated-model.bin: content hash mismatch", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_recomputedBatchNormStatistics_savedAndExportedModelsScoreTheLastReportedAccuracy()
     {
         using var temp = new TempFolder();
