@@ -96,6 +96,10 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         [DefaultValue("cpu")]
         public string Device { get; init; } = "cpu";
 
+        [CommandOption("--cpu-backend <NAME>")]
+        [Description(CpuBackendOption.Description)]
+        public string? CpuBackend { get; init; }
+
         [CommandOption("--threads <N>")]
         [Description("Torch threads (0 = torch's default).")]
         [DefaultValue(0)]
@@ -162,6 +166,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         TrainingConfig config = settings.ToTrainingConfig();
+        var numerics = CpuBackendOption.Choose(settings.CpuBackend);
         var device = ResolveDevice(settings.Device);
         var synthetic = new SyntheticSignMnistOptions { TrainPerClass = settings.SyntheticTrainPerClass, ValidPerClass = settings.SyntheticValidPerClass };
         TrainingData data = TrainingData.Load(settings.Train, settings.Valid, settings.Labels, synthetic);
@@ -180,9 +185,9 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         using var trainSet = DeviceDataset.Create(data.Train, device);
         using var validSet = DeviceDataset.Create(data.Valid, device);
         using var session = new TrainingSession(config, device);
-        var writer = new RunOutputWriter(outDir, config, data);
+        var writer = new RunOutputWriter(outDir, config, data, numerics);
         TrainingResult result = ConsoleTrainingProgress.Run(config.Epochs, observer =>
-            session.Run(trainSet, validSet, new TrainingRunOptions { CheckpointDirectory = checkpoints, Resume = settings.Resume, Observer = new TeeObserver(observer, writer) }, interrupt.Token));
+            session.Run(trainSet, validSet, new TrainingRunOptions { CheckpointDirectory = checkpoints, Resume = settings.Resume, Observer = new TeeObserver(observer, writer), Numerics = numerics }, interrupt.Token));
         writer.Finish(result);
         bool trained = result.Outcome is TrainingOutcome.Completed or TrainingOutcome.EarlyStopped;
         if (trained)
@@ -191,12 +196,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
             new ModelBundle { Config = config.Model, Source = Path.GetFullPath(outDir), Synthetic = data.IsSynthetic }.WriteDescription(outDir);
         }
 
-        string colour = result.Outcome switch { TrainingOutcome.Diverged => "red", TrainingOutcome.Cancelled => "yellow", _ => "green" };
+        string colour = result.Outcome switch { TrainingOutcome.Diverged or TrainingOutcome.NumericsFault => "red", TrainingOutcome.Cancelled => "yellow", _ => "green" };
         AnsiConsole.MarkupLineInterpolated($"[{colour}]{result.Outcome}[/]: {result.Message}");
         AnsiConsole.MarkupLineInterpolated($"Wrote {Path.GetFullPath(outDir)} (metrics.csv, metrics.json{(trained ? ", model.bin, model.json" : "")}, checkpoint/)");
         return result.Outcome switch
         {
-            TrainingOutcome.Diverged => ExitCodes.Failed,
+            TrainingOutcome.Diverged or TrainingOutcome.NumericsFault => ExitCodes.Failed,
             TrainingOutcome.Cancelled => ExitCodes.Cancelled,
             _ => ExitCodes.Ok,
         };

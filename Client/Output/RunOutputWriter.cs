@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using AslSweep.Training.Data;
+using AslSweep.Training.Numerics;
 using AslSweep.Training.Trainer;
 
 namespace AslSweep.Client.Output;
@@ -15,14 +16,16 @@ public sealed class RunOutputWriter : ITrainingObserver
     private readonly string _folder;
     private readonly TrainingConfig _config;
     private readonly TrainingData _data;
+    private readonly NumericsStatus _numerics;
     private readonly List<EpochMetrics> _epochs = [];
 
-    /// <summary>Creates the writer and the folder.</summary>
-    public RunOutputWriter(string folder, TrainingConfig config, TrainingData data)
+    /// <summary>Creates the writer and the folder; <paramref name="numerics"/> is the backend the run trains with.</summary>
+    public RunOutputWriter(string folder, TrainingConfig config, TrainingData data, NumericsStatus numerics)
     {
         _folder = folder;
         _config = config;
         _data = data;
+        _numerics = numerics;
         Directory.CreateDirectory(folder);
     }
 
@@ -63,6 +66,18 @@ public sealed class RunOutputWriter : ITrainingObserver
             },
             config = _config,
             batchNormStatisticsUsed = BatchNormStatisticsChoice.Resolve(_config, _data.Train.Count),
+            numerics = new
+            {
+                cpuBackend = CpuBackends.Name(_numerics.Backend),
+                requested = CpuBackends.Name(_numerics.Requested),
+                requestedBy = _numerics.RequestedBy,
+                probePassed = _numerics.ProbePassed,
+                finding = _numerics.Finding,
+                rejected = _numerics.Rejected,
+                cpu = _numerics.Cpu,
+                isaCap = _numerics.IsaCap,
+                probeSeconds = Math.Round(_numerics.ProbeTime.TotalSeconds, 3),
+            },
             outcome = result?.Outcome.ToString() ?? "Running",
             message = result?.Message,
             epochs = _epochs,

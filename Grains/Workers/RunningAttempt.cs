@@ -41,6 +41,9 @@ public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinator
             var outcome = result.Outcome switch
             {
                 TrainingOutcome.Diverged => TrialOutcome.Diverged,
+
+                // Not the configuration's fault: retried, possibly on another silo whose backend passed its probe.
+                TrainingOutcome.NumericsFault => TrialOutcome.Failed,
                 TrainingOutcome.Cancelled => _interrupted ? TrialOutcome.Interrupted : TrialOutcome.Cancelled,
                 _ => TrialOutcome.Completed,
             };

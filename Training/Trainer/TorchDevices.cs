@@ -1,8 +1,12 @@
+using AslSweep.Training.Numerics;
 using static TorchSharp.torch;
 
 namespace AslSweep.Training.Trainer;
 
-/// <summary>The one place where a device name becomes a torch device, and where threads are set.</summary>
+/// <summary>
+/// The one place where a device name becomes a torch device (after the process's CPU backend is chosen and probed,
+/// <see cref="TorchNumerics"/>), and where threads are set.
+/// </summary>
 public static class TorchDevices
 {
     private static readonly Lock ThreadsLock = new();
@@ -12,6 +16,7 @@ public static class TorchDevices
     public static Device Resolve(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        TorchNumerics.Ensure();
         string trimmed = name.Trim().ToLowerInvariant();
         if (trimmed == "cpu")
         {

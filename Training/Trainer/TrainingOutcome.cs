@@ -14,4 +14,10 @@ public enum TrainingOutcome
 
     /// <summary>The caller cancelled; completed epochs are kept.</summary>
     Cancelled,
+
+    /// <summary>
+    /// The loss became NaN or infinite on a CPU backend that failed its numerics probe: the machine's fault, not
+    /// evidence against the configuration (see <see cref="Numerics.NumericsStatus"/>).
+    /// </summary>
+    NumericsFault,
 }

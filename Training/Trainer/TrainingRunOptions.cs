@@ -11,4 +11,10 @@ public sealed record TrainingRunOptions
 
     /// <summary>Progress receiver.</summary>
     public ITrainingObserver? Observer { get; init; }
+
+    /// <summary>
+    /// The process's CPU backend and its probe, which decide whether a NaN loss is <see cref="TrainingOutcome.Diverged"/>
+    /// or <see cref="TrainingOutcome.NumericsFault"/>; null = <see cref="Numerics.TorchNumerics.Ensure"/>.
+    /// </summary>
+    public Numerics.NumericsStatus? Numerics { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using AslSweep.Training.Model;
+using AslSweep.Training.Numerics;
 using AslSweep.Training.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -37,6 +38,7 @@ public sealed class TrainingSession : IDisposable
         }
 
         Config = config;
+        TorchNumerics.Ensure();
         _device = device;
         _configJson = JsonSerializer.Serialize(config, TrainingCheckpoint.Json);
         _generator = new Generator((ulong)SeedSequence.Derive(config.Seed, SeedSequence.InitStream), device);
@@ -65,6 +67,7 @@ public sealed class TrainingSession : IDisposable
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(valid);
         options ??= new TrainingRunOptions();
+        var numerics = options.Numerics ?? TorchNumerics.Ensure();
         _batchNormStatistics = BatchNormStatisticsChoice.Resolve(Config, train.Count);
         var history = new List<EpochMetrics>();
         double bestValLoss = double.PositiveInfinity;
@@ -100,14 +103,14 @@ public sealed class TrainingSession : IDisposable
 
             if (pass.Diverged is not null)
             {
-                return new TrainingResult(TrainingOutcome.Diverged, history, pass.Diverged);
+                return NonFinite(history, pass.Diverged, numerics);
             }
 
             double trainSeconds = clock.Elapsed.TotalSeconds;
             var (valLoss, valAccuracy) = Validate(train, valid);
             if (!double.IsFinite(valLoss))
             {
-                return new TrainingResult(TrainingOutcome.Diverged, history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3}): the run diverged");
+                return NonFinite(history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3})", numerics);
             }
 
             var metrics = new EpochMetrics(epoch + 1, pass.Loss, pass.Accuracy, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, train.Count / trainSeconds);
@@ -198,6 +201,11 @@ public sealed class TrainingSession : IDisposable
         return result;
     }
 
+    /// <summary>A NaN or infinite loss: the configuration diverged, unless the backend failed its probe.</summary>
+    private static TrainingResult NonFinite(List<EpochMetrics> history, string what, NumericsStatus numerics) => numerics.ProbePassed
+        ? new TrainingResult(TrainingOutcome.Diverged, history, $"{what}: the run diverged ({numerics.Blame})")
+        : new TrainingResult(TrainingOutcome.NumericsFault, history, $"{what}; {numerics.Blame}");
+
     /// <summary>A finished run leaves the model with the statistics its last validation used.</summary>
     private TrainingResult Trained(TrainingOutcome outcome, List<EpochMetrics> history, string? checkpoints, string message)
     {
@@ -250,17 +258,21 @@ public sealed class TrainingSession : IDisposable
 
             var logits = Model.forward(x);
             var loss = nn.functional.cross_entropy(logits, y, label_smoothing: Config.LabelSmoothing);
-            float lossValue = loss.item<float>();
+
+            // The batch's one host sync: loss and correct count come back together (on a GPU each item() waits).
+            using var batchStats = stack([loss.detach(), logits.argmax(1).eq(y).sum().to(ScalarType.Float32)]).cpu();
+            var values = batchStats.data<float>();
+            var (lossValue, batchCorrect) = (values[0], values[1]);
             if (!float.IsFinite(lossValue))
             {
-                return new EpochPass(0, 0, false, $"training loss became {lossValue} at epoch {epoch + 1}, batch {batch + 1} (learning rate {_scheduler.RateFor(epoch):G3}): the run diverged");
+                return new EpochPass(0, 0, false, $"training loss became {lossValue} at epoch {epoch + 1}, batch {batch + 1} (learning rate {_scheduler.RateFor(epoch):G3})");
             }
 
             _optimizer.ZeroGrad();
             loss.backward();
             _optimizer.Step();
             lossSum += lossValue * length;
-            correct += logits.argmax(1).eq(y).sum().item<long>();
+            correct += (long)batchCorrect;
             seen += length;
             observer?.OnBatch(new BatchProgress(epoch + 1, batch + 1, batches, lossSum / seen, (double)correct / seen));
         }

@@ -1,4 +1,5 @@
 using AslSweep.Tests.Shared;
+using AslSweep.Training.Numerics;
 using AslSweep.Training.Trainer;
 using static TorchSharp.torch;
 
@@ -203,6 +204,20 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
 
         Assert.Equal(TrainingOutcome.Diverged, result.Outcome);
         Assert.Contains("diverged", result.Message, StringComparison.Ordinal);
+        Assert.Contains("passed its numerics probe", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_nanLossOnBackendThatFailedItsProbe_isNumericsFaultNotDiverged()
+    {
+        var config = TinyData.Config(epochs: 5) with { Optimizer = OptimizerKind.Sgd, LearningRate = 10, Momentum = 0.99, Model = new() { BatchNorm = false } };
+        var failed = TorchNumerics.Ensure() with { ProbePassed = false, Finding = "forward: 3 of 9 values are NaN", Cpu = "Test CPU" };
+
+        var result = Train(config, new TrainingRunOptions { Numerics = failed });
+
+        Assert.Equal(TrainingOutcome.NumericsFault, result.Outcome);
+        Assert.DoesNotContain("diverged", result.Message, StringComparison.Ordinal);
+        Assert.Contains("FAILED its numerics probe on Test CPU", result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
