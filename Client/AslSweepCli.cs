@@ -24,6 +24,8 @@ public static class AslSweepCli
         config.AddCommand<SummaryCommand>("summary")
             .WithDescription("Print the model's layers, output shapes and parameter counts (Keras-like).");
         config.AddCommand<PredictCommand>("predict").WithDescription("The letter and its probability for images or a Sign-MNIST CSV (with accuracy), from a trained model.");
+        config.AddCommand<DoctorCommand>("doctor")
+            .WithDescription("Check this machine: CPU, torch stack, CUDA, the numerics probe, SGEMM and a short training run; exit 1 when training here would be wrong.");
         config.AddCommand<DevCommand>("dev")
             .WithDescription("Start a single-node cluster in this process and run a sweep (default: the default sweep on the synthetic data).")
             .WithExample("dev")

@@ -72,4 +72,11 @@ public sealed record TrialReportRow
     /// <summary>Mean training accuracy over the last k epochs.</summary>
     [Id(16)]
     public double TrainAccuracyLastK { get; init; }
+
+    /// <summary>
+    /// Why a diverged or failed trial ended, as its worker said it (a NaN names the CPU backend and whether it passed
+    /// its numerics probe); null for other states.
+    /// </summary>
+    [Id(17)]
+    public string? Ending { get; init; }
 }

@@ -21,6 +21,17 @@ public sealed record WorkerInfo
     [Id(3)]
     public int Slot { get; init; }
 
+    /// <summary>
+    /// The silo's CPU backend and its numerics probe, a few words (e.g. "native: probe passed on AMD EPYC (family 26)");
+    /// empty where no probe ran (simulated trainer).
+    /// </summary>
+    [Id(4)]
+    public string CpuBackend { get; init; } = "";
+
+    /// <summary>False when the silo's CPU backend failed its numerics probe: its NaN losses are not the trials' fault.</summary>
+    [Id(5)]
+    public bool NumericsTrusted { get; init; } = true;
+
     /// <summary>Builds the key for a silo, device and slot.</summary>
     public static string KeyFor(string silo, string device, int slot) => $"{silo}/{device}/{slot}";
 

@@ -1,5 +1,4 @@
 using AslSweep.Training.Numerics;
-using Spectre.Console;
 
 namespace AslSweep.Client.Commands;
 
@@ -37,10 +36,11 @@ public static class CpuBackendOption
 
         if (print)
         {
-            AnsiConsole.MarkupLineInterpolated($"CPU backend: {status.Describe()}");
+            // Plain lines: a long warning stays one line in logs and pipes.
+            Console.WriteLine($"CPU backend: {status.Describe()}");
             if (status.Warning is { } warning)
             {
-                AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+                Console.Error.WriteLine($"warning: {warning}");
             }
         }
 

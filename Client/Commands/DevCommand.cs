@@ -39,6 +39,10 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
         [DefaultValue(1)]
         public int CpuSlots { get; init; } = 1;
 
+        [CommandOption("--cpu-backend <NAME>")]
+        [Description(CpuBackendOption.Description)]
+        public string? CpuBackend { get; init; }
+
         [CommandOption("--orleans-dashboard")]
         [Description("Also serve the Orleans dashboard (no authentication; loopback only) at <metrics address>/dashboard.")]
         public bool OrleansDashboard { get; init; }
@@ -64,6 +68,7 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
     {
         ArgumentNullException.ThrowIfNull(settings);
         SweepSpec spec = EmbeddedSpecs.Resolve(settings.Spec ?? (settings.Full ? "full" : "default"));
+        CpuBackendOption.Choose(settings.CpuBackend);
         int gatewayPort = settings.GatewayPort ?? InProcessSilo.FreePort();
         using var host = BuildHost(settings, gatewayPort);
         await host.StartAsync(cancellationToken);

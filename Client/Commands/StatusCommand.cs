@@ -31,14 +31,17 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
         }
 
         var workers = await cluster.Client.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
-        var table = new Table().Title($"{workers.Length} workers").AddColumns("worker", "silo", "device", "running");
+        var table = new Table().Title($"{workers.Length} workers").AddColumns("worker", "silo", "device", "running", "cpu backend");
         foreach (var worker in workers)
         {
             var status = await cluster.Client.GetGrain<ITrainingWorkerGrain>(worker.WorkerId).GetStatus();
-            table.AddRow(Markup.Escape(worker.WorkerId), Markup.Escape(status.ActivationSilo), worker.Device, status.SweepId is null ? "idle" : Markup.Escape($"{status.SweepId} trial {status.TrialId}"));
+            table.AddRow(Markup.Escape(worker.WorkerId), Markup.Escape(status.ActivationSilo), worker.Device, status.SweepId is null ? "idle" : Markup.Escape($"{status.SweepId} trial {status.TrialId}"), CpuBackendCell(worker));
         }
 
         AnsiConsole.Write(table);
         return ExitCodes.Ok;
     }
+
+    private static string CpuBackendCell(WorkerInfo worker) => worker.CpuBackend.Length == 0 ? "-"
+        : worker.NumericsTrusted ? Markup.Escape(worker.CpuBackend) : $"[red]{Markup.Escape(worker.CpuBackend)}[/]";
 }

@@ -1,3 +1,4 @@
+using AslSweep.Training;
 using AslSweep.Training.Model;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,7 +22,8 @@ public sealed class SummaryCommand : Command<SummaryCommand.Settings>
         OptionNames.ThrowIfAny(config.Validate());
 
         using var generator = new Generator(0, CPU);
-        using var model = new SignCnn(config, generator, generator);
+        using var random = new TrialRandom(0);
+        using var model = new SignCnn(config, generator, random);
         ModelSummary summary = ModelSummary.Of(model);
         var table = new Table().Title("Model: \"sequential\"").AddColumns("Layer (type)", "Output Shape", "Param #");
         table.Columns[2].RightAligned();

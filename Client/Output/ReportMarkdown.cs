@@ -59,6 +59,12 @@ public static class ReportMarkdown
             md.AppendLine(Invariant($"| {r.Rank} | {r.TrialId} | {r.State} | {r.Epochs} | {F(r.BestValAccuracy)} | {r.BestEpoch} | {F(r.FinalValAccuracy)} | {F(r.MeanLastK)} | {F(r.StdLastK)} | {F(r.TrainValGap)} | {r.DirectionChanges} | {F(r.SlopeLastK)} | {Name(r.Verdict)} | {changed} |"));
         }
 
+        foreach (var r in report.Rows.Where(r => r.Ending is not null))
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant($"Trial {r.TrialId} {r.State.ToString().ToLowerInvariant()}: {r.Ending}"));
+        }
+
         md.AppendLine();
         md.AppendLine("## Effect of each hyperparameter");
         md.AppendLine();

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AslSweep.Contracts;
 using AslSweep.Grains.Workers;
+using AslSweep.Training.Numerics;
 using AslSweep.Training.Trainer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -40,12 +41,38 @@ public sealed class WorkerRegistration(
             throw new OptionsValidationException("SiloName", typeof(string), [$"silo name '{silo.Name}' must not contain '/'"]);
         }
 
-        Workers = [.. DeviceDiscovery.Discover(silo.Name, options.Value, DeviceDiscovery.CudaDeviceCount())];
+        var numerics = ChooseCpuBackend();
+        var (cudaDevices, cudaProblem) = DeviceDiscovery.CudaDevices();
+        Workers = [.. DeviceDiscovery.Discover(silo.Name, options.Value, cudaDevices, TorchVersions.BuildBackend, cudaProblem)
+            .Select(w => numerics is null ? w : w with { CpuBackend = numerics.Summary, NumericsTrusted = numerics.ProbePassed })];
         int threads = DeviceDiscovery.TorchThreads(options.Value, Workers);
         TorchDevices.SetThreads(threads);
         await grains.GetGrain<IWorkerRegistryGrain>(0).Register(silo.Name, Workers);
         logger.LogInformation("Silo {Silo} registered {Count} workers ({Devices}), {Threads} torch threads", silo.Name, Workers.Length, string.Join(", ", Workers.Select(w => w.Device)), threads);
         _renewals = Task.Run(Renew, CancellationToken.None);
+    }
+
+    /// <summary>The process's CPU backend, chosen and probed before any trial (null for the simulated trainer).</summary>
+    private NumericsStatus? ChooseCpuBackend()
+    {
+        if (options.Value.Trainer != "torch")
+        {
+            return null;
+        }
+
+        if (CpuBackends.TryParse(options.Value.CpuBackend, out var backend))
+        {
+            TorchNumerics.Request(backend, $"{WorkerOptions.Section}:CpuBackend");
+        }
+
+        var numerics = TorchNumerics.Ensure();
+        logger.LogInformation("Silo {Silo} CPU backend: {Backend}", silo.Name, numerics.Describe());
+        if (numerics.Warning is { } warning)
+        {
+            logger.LogWarning("Silo {Silo}: {Warning}", silo.Name, warning);
+        }
+
+        return numerics;
     }
 
     private async Task Renew()

@@ -3,7 +3,8 @@ using AslSweep.Contracts;
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>
-/// The verdict of a curve, decided in this order: diverged (NaN/inf loss), unknown (fewer than k epochs, or
+/// The verdict of a curve, decided in this order: diverged (NaN/inf loss; only on a backend that passed its numerics
+/// probe, else the worker reports a failed attempt), unknown (fewer than k epochs, or
 /// stopped early by the scheduler: a curve cut at a rung says nothing about where it would have settled),
 /// underfitting (mean training accuracy of the last k epochs below <see cref="UnderfitTrainAccuracy"/>),
 /// oscillating (standard deviation of the last k validation accuracies above <see cref="OscillationStd"/>),
@@ -23,7 +24,7 @@ public static class ConvergenceVerdicts
 
     /// <summary>The rules with their thresholds, as printed in reports.</summary>
     public static string Describe(int k) => FormattableString.Invariant(
-        $"diverged: NaN/inf loss; unknown: fewer than {k} epochs or stopped early; underfitting: mean train accuracy of the last {k} epochs < {UnderfitTrainAccuracy}; oscillating: std of the last {k} val_accuracy > {OscillationStd}; overfitting: mean train - val accuracy over the last {k} epochs > {OverfitGap}; converged: none of these");
+        $"diverged: NaN/inf loss on a CPU backend that passed its numerics probe (on one that failed it, the attempt fails and is retried instead); unknown: fewer than {k} epochs or stopped early; underfitting: mean train accuracy of the last {k} epochs < {UnderfitTrainAccuracy}; oscillating: std of the last {k} val_accuracy > {OscillationStd}; overfitting: mean train - val accuracy over the last {k} epochs > {OverfitGap}; converged: none of these");
 
     /// <summary>The verdict of a curve.</summary>
     public static Verdict Judge(TrialState state, CurveStatistics? stats, int epochs, int k)

@@ -62,6 +62,7 @@ public static class SweepReportBuilder
         DirectionChanges = stats?.DirectionChanges ?? 0,
         SlopeLastK = stats?.SlopeLastK ?? double.NaN,
         TrainAccuracyLastK = stats?.TrainLastK ?? double.NaN,
+        Ending = trial.State is TrialState.Diverged or TrialState.Failed ? trial.Message : null,
     };
 
     /// <summary>The name=value pairs in which <paramref name="other"/> differs from <paramref name="baseline"/>.</summary>

@@ -12,6 +12,7 @@ public sealed class NvmlGpu : IDisposable
     private const int Success = 0;
     private readonly IntPtr _library;
     private readonly DeviceGetHandleByIndex _handleByIndex;
+    private readonly DeviceGetHandleByUuid _handleByUuid;
     private readonly DeviceGetUtilizationRates _utilization;
     private readonly DeviceGetMemoryInfo _memory;
     private readonly Shutdown _shutdown;
@@ -21,6 +22,8 @@ public sealed class NvmlGpu : IDisposable
         _library = library;
         Devices = devices;
         _handleByIndex = Export<DeviceGetHandleByIndex>("nvmlDeviceGetHandleByIndex_v2");
+        _handleByUuid = Export<DeviceGetHandleByUuid>("nvmlDeviceGetHandleByUUID");
+        Visible = CudaVisibleDevices.ForProcess(devices);
         _utilization = Export<DeviceGetUtilizationRates>("nvmlDeviceGetUtilizationRates");
         _memory = Export<DeviceGetMemoryInfo>("nvmlDeviceGetMemoryInfo");
         _shutdown = Export<Shutdown>("nvmlShutdown");
@@ -32,14 +35,19 @@ public sealed class NvmlGpu : IDisposable
 
     private delegate int DeviceGetHandleByIndex(uint index, out IntPtr device);
 
+    private delegate int DeviceGetHandleByUuid([MarshalAs(UnmanagedType.LPStr)] string uuid, out IntPtr device);
+
     private delegate int DeviceGetUtilizationRates(IntPtr device, out Utilization utilization);
 
     private delegate int DeviceGetMemoryInfo(IntPtr device, out Memory memory);
 
     private delegate int Shutdown();
 
-    /// <summary>GPUs NVML sees.</summary>
+    /// <summary>GPUs NVML sees (all of the machine's).</summary>
     public int Devices { get; }
+
+    /// <summary>NVML's name of each CUDA device this process sees (cuda:0 first), after CUDA_VISIBLE_DEVICES.</summary>
+    public IReadOnlyList<NvmlDeviceRef> Visible { get; }
 
     /// <summary>Opens NVML, or returns null and says why it is not available.</summary>
     public static NvmlGpu? TryOpen(out string reason)
@@ -72,17 +80,27 @@ public sealed class NvmlGpu : IDisposable
         }
     }
 
-    /// <summary>GPU busy fraction (0..1) and memory in use (bytes) of device <paramref name="index"/>, or null.</summary>
-    public (double Utilization, long MemoryUsed)? Read(int index)
+    /// <summary>
+    /// GPU busy fraction (0..1), memory in use and memory free (bytes) of this process's cuda:<paramref name="cudaOrdinal"/>,
+    /// or null when it is not visible or NVML does not answer.
+    /// </summary>
+    public (double Utilization, long MemoryUsed, long MemoryFree)? Read(int cudaOrdinal)
     {
-        if (_handleByIndex((uint)index, out var device) != Success
+        if (cudaOrdinal < 0 || cudaOrdinal >= Visible.Count)
+        {
+            return null;
+        }
+
+        var target = Visible[cudaOrdinal];
+        int found = target.Uuid is { } uuid ? _handleByUuid(uuid, out var device) : _handleByIndex((uint)target.Index!.Value, out device);
+        if (found != Success
             || _utilization(device, out var utilization) != Success
             || _memory(device, out var memory) != Success)
         {
             return null;
         }
 
-        return (utilization.Gpu / 100.0, (long)memory.Used);
+        return (utilization.Gpu / 100.0, (long)memory.Used, (long)memory.Free);
     }
 
     /// <inheritdoc />

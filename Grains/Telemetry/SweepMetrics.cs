@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AslSweep.Contracts;
+using AslSweep.Training.Numerics;
 
 namespace AslSweep.Grains.Telemetry;
 
@@ -39,6 +40,7 @@ public sealed class SweepMetrics
             meter.CreateObservableGauge("aslsweep.gpu.memory.used", () => GpuReadings(gpu, r => (double)r.MemoryUsed), "By", "GPU memory in use (NVML)");
         }
 
+        meter.CreateObservableGauge("aslsweep.cpu_backend.probe_passed", CpuBackendReading, "1", "1 when this process's CPU backend passed its numerics probe, 0 when it failed (labels: backend, requested, cpu)");
         _epochs = meter.CreateCounter<long>("aslsweep.epochs.completed", "{epoch}", "Training epochs completed");
         _epochDuration = meter.CreateHistogram<double>("aslsweep.epoch.duration", "s", "Wall time of one epoch, training and validation");
         _samplesPerSecond = meter.CreateGauge<double>("aslsweep.training.throughput", "{image}/s", "Training images per second of the latest epoch");
@@ -50,6 +52,18 @@ public sealed class SweepMetrics
         _retries = meter.CreateCounter<long>("aslsweep.trials.retries", "{attempt}", "Failed attempts that were retried");
         _bestStable = meter.CreateGauge<double>("aslsweep.sweep.best_mean_last_k", "1", "Best mean validation accuracy of the last k epochs among a sweep's trials");
         _checkpointWrite = meter.CreateHistogram<double>("aslsweep.checkpoint.write.duration", "s", "Time to write a trial's checkpoint atomically");
+    }
+
+    private static IEnumerable<Measurement<int>> CpuBackendReading()
+    {
+        if (TorchNumerics.Current is { } status)
+        {
+            yield return new Measurement<int>(
+                status.ProbePassed ? 1 : 0,
+                new KeyValuePair<string, object?>("backend", CpuBackends.Name(status.Backend)),
+                new KeyValuePair<string, object?>("requested", CpuBackends.Name(status.Requested)),
+                new KeyValuePair<string, object?>("cpu", status.Cpu));
+        }
     }
 
     /// <summary>NVML, when it loaded.</summary>
@@ -93,13 +107,14 @@ public sealed class SweepMetrics
     /// <summary>A failed attempt will be retried.</summary>
     public void Retry(string sweepId) => _retries.Add(1, new KeyValuePair<string, object?>("sweep", sweepId));
 
-    private static IEnumerable<Measurement<double>> GpuReadings(NvmlGpu gpu, Func<(double Utilization, long MemoryUsed), double> pick)
+    /// <summary>One reading per CUDA device this process sees, labelled as the workers name it (cuda:N after CUDA_VISIBLE_DEVICES).</summary>
+    private static IEnumerable<Measurement<double>> GpuReadings(NvmlGpu gpu, Func<(double Utilization, long MemoryUsed, long MemoryFree), double> pick)
     {
-        for (int i = 0; i < gpu.Devices; i++)
+        for (int i = 0; i < gpu.Visible.Count; i++)
         {
             if (gpu.Read(i) is { } reading)
             {
-                yield return new Measurement<double>(pick(reading), new KeyValuePair<string, object?>("device", $"cuda:{i}"));
+                yield return new Measurement<double>(pick(reading), new KeyValuePair<string, object?>("device", $"cuda:{i}"), new KeyValuePair<string, object?>("gpu", gpu.Visible[i].ToString()));
             }
         }
     }

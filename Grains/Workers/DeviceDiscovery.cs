@@ -1,4 +1,5 @@
 using AslSweep.Contracts;
+using Microsoft.Extensions.Options;
 using static TorchSharp.torch;
 
 namespace AslSweep.Grains.Workers;
@@ -6,10 +7,22 @@ namespace AslSweep.Grains.Workers;
 /// <summary>Finds a silo's workers: configured devices, else one per CUDA device (times TrialsPerDevice), else CPU slots.</summary>
 public static class DeviceDiscovery
 {
-    /// <summary>The workers of silo <paramref name="silo"/> given <paramref name="cudaDevices"/> visible GPUs.</summary>
-    public static IReadOnlyList<WorkerInfo> Discover(string silo, WorkerOptions options, int cudaDevices)
+    /// <summary>
+    /// The workers of silo <paramref name="silo"/> given <paramref name="cudaDevices"/> usable GPUs. A CUDA build
+    /// (<paramref name="buildBackend"/> "cuda") that finds none refuses to start CPU workers in their place unless
+    /// the devices are configured: a GPU host whose driver or CUDA libraries failed must not train on its CPU unseen.
+    /// </summary>
+    public static IReadOnlyList<WorkerInfo> Discover(string silo, WorkerOptions options, int cudaDevices, string buildBackend = "cpu", string? cudaProblem = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (buildBackend == "cuda" && cudaDevices == 0 && options.Devices.Count == 0)
+        {
+            throw new OptionsValidationException(
+                $"{WorkerOptions.Section}:Devices",
+                typeof(WorkerOptions),
+                [$"this is a CUDA build (-p:TorchBackend=cuda) but CUDA cannot be used here ({cudaProblem ?? "torch.cuda.is_available() is false"}); set {WorkerOptions.Section}:Devices to cpu to train on the CPU deliberately"]);
+        }
+
         IEnumerable<string> devices = options.Devices.Count > 0 ? options.Devices
             : cudaDevices > 0 ? Enumerable.Range(0, cudaDevices).SelectMany(i => Enumerable.Repeat($"cuda:{i}", options.TrialsPerDevice))
             : Enumerable.Repeat("cpu", options.CpuSlots);
@@ -25,16 +38,16 @@ public static class DeviceDiscovery
         return workers;
     }
 
-    /// <summary>CUDA devices torch can use in this process (0 on a CPU build or host).</summary>
-    public static int CudaDeviceCount()
+    /// <summary>CUDA devices torch can use in this process (0 on a CPU build or host), and why none when none.</summary>
+    public static (int Count, string? Problem) CudaDevices()
     {
         try
         {
-            return cuda.is_available() ? cuda.device_count() : 0;
+            return cuda.is_available() ? (cuda.device_count(), null) : (0, "torch.cuda.is_available() is false: no driver, no GPU, or a CPU libtorch");
         }
         catch (Exception e) when (e is DllNotFoundException or NotSupportedException or InvalidOperationException)
         {
-            return 0;
+            return (0, e.Message);
         }
     }
 

@@ -1,12 +1,13 @@
 using AslSweep.Contracts;
 using AslSweep.Grains.Sweeps;
+using AslSweep.Grains.Telemetry;
 using AslSweep.Training.Trainer;
 using Microsoft.Extensions.Options;
 
 namespace AslSweep.Grains.Workers;
 
 /// <summary>Trains one attempt of a trial on one device, resuming from the trial's checkpoint when there is one.</summary>
-public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkpoints, IOptions<WorkerOptions> options) : ITrialTrainer
+public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkpoints, SweepMetrics metrics, IOptions<WorkerOptions> options) : ITrialTrainer
 {
     /// <inheritdoc />
     public TrainingResult Run(TrialAssignment assignment, string device, ITrainingObserver observer, CancellationToken cancellation)
@@ -15,13 +16,12 @@ public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkp
         var torchDevice = TorchDevices.Resolve(device);
         var data = cache.Load(assignment.Data);
         var config = TrialConfigMapper.ToTraining(assignment.Config);
-        if (options.Value.MemoryCapMegabytes > 0)
+        bool cuda = torchDevice.type == TorchSharp.DeviceType.CUDA;
+        long need = TrainingMemoryEstimate.Bytes(config, data.Train.Count, data.Valid.Count, cuda);
+        long? free = cuda ? metrics.Gpu?.Read(torchDevice.index)?.MemoryFree : null;
+        if (DeviceMemoryCheck.Problem(device, need, options.Value.MemoryCapMegabytes, free) is { } problem)
         {
-            long need = TrainingMemoryEstimate.Bytes(config, data.Train.Count, data.Valid.Count) / (1024 * 1024);
-            if (need > options.Value.MemoryCapMegabytes)
-            {
-                throw new OutOfMemoryException($"{device} out of memory: this trial needs about {need:N0} MB, the worker's cap is {options.Value.MemoryCapMegabytes:N0} MB (AslSweep:Workers:MemoryCapMegabytes)");
-            }
+            throw new OutOfMemoryException(problem);
         }
 
         var (train, valid) = cache.OnDevice(data, torchDevice);

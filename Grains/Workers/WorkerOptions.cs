@@ -33,6 +33,12 @@ public sealed class WorkerOptions
     /// </summary>
     public int MemoryCapMegabytes { get; set; }
 
+    /// <summary>
+    /// CPU backend for convolutions (native, onednn, onednn-sse41); empty = ASLSWEEP_CPU_BACKEND or native. A backend
+    /// that fails the numerics probe at start is replaced by a safe one, with a warning in the log and in <c>status</c>.
+    /// </summary>
+    public string CpuBackend { get; set; } = "";
+
     /// <summary>How often a silo renews its workers' registration.</summary>
     public TimeSpan RegistrationRenewal { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AslSweep.Training.Numerics;
 using Microsoft.Extensions.Options;
 
 namespace AslSweep.Grains.Workers;
@@ -47,6 +48,11 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
         if (options.Trainer is not ("torch" or "simulated"))
         {
             problems.Add($"{WorkerOptions.Section}:Trainer: '{options.Trainer}' is not torch or simulated");
+        }
+
+        if (options.CpuBackend.Length > 0 && !CpuBackends.TryParse(options.CpuBackend, out _))
+        {
+            problems.Add($"{WorkerOptions.Section}:CpuBackend: '{options.CpuBackend}' is not one of {CpuBackends.Names}");
         }
 
         if (!(options.SimulatedEpochSeconds > 0))

@@ -68,8 +68,9 @@ public sealed record ModelBundle
     /// <summary>The model with these weights on the CPU, in evaluation mode.</summary>
     public SignCnn Load(string weights)
     {
-        var generator = new torch.Generator(0);
-        var model = new SignCnn(Config, generator, generator);
+        // Weights are loaded over the initial ones and an evaluation model draws no dropout masks.
+        using var generator = new torch.Generator(0);
+        var model = new SignCnn(Config, generator, new TrialRandom(0));
         try
         {
             model.load(weights);

@@ -4,23 +4,23 @@ using static TorchSharp.torch;
 namespace AslSweep.Training.Model;
 
 /// <summary>
-/// Inverted dropout whose masks come from the trial's own generator instead of torch's global one, so
-/// that two trials training at once in one process stay reproducible and a resumed run draws the same
-/// masks as an uninterrupted one.
+/// Inverted dropout whose masks come from the trial's own <see cref="TrialRandom"/> instead of torch's global
+/// generator, so that two trials training at once in one process stay reproducible, a resumed run draws the same
+/// masks as an uninterrupted one, and a CUDA run draws the same masks as a CPU run.
 /// </summary>
 public sealed class SeededDropout : nn.Module<Tensor, Tensor>
 {
     private readonly double _rate;
-    private readonly Generator _generator;
+    private readonly TrialRandom _random;
     private readonly HeldScalars _scalars = new();
     private readonly Scalar _scale;
 
-    /// <summary>Creates the layer; <paramref name="generator"/> must live on the module's device.</summary>
-    public SeededDropout(double rate, Generator generator)
+    /// <summary>Creates the layer; its masks come from <paramref name="random"/>.</summary>
+    public SeededDropout(double rate, TrialRandom random)
         : base(nameof(SeededDropout))
     {
         _rate = rate;
-        _generator = generator;
+        _random = random;
         _scale = _scalars.Of(1 / (1 - rate));
     }
 
@@ -35,7 +35,7 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
             return input.alias();
         }
 
-        using var mask = empty_like(input).bernoulli_(1 - _rate, _generator);
+        using var mask = _random.Bernoulli(input.shape, 1 - _rate, input.device);
         return input * mask.mul_(_scale);
     }
 

@@ -15,9 +15,9 @@ public sealed class SignCnn : nn.Module<Tensor, Tensor>
 
     /// <summary>
     /// Builds the model on the CPU. Initialisation draws from <paramref name="initGenerator"/> (a CPU generator);
-    /// dropout masks from <paramref name="dropoutGenerator"/>, which must live on the device the model will train on.
+    /// dropout masks from <paramref name="dropoutRandom"/> (drawn on the CPU, copied to the device the model trains on).
     /// </summary>
-    public SignCnn(CnnConfig config, Generator initGenerator, Generator dropoutGenerator)
+    public SignCnn(CnnConfig config, Generator initGenerator, TrialRandom dropoutRandom)
         : base(nameof(SignCnn))
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -38,7 +38,7 @@ public sealed class SignCnn : nn.Module<Tensor, Tensor>
             layers.Add((names.Next("relu"), nn.ReLU()));
             if (config.ConvDropout > 0 && config.ConvDropoutBlocks.Contains(block))
             {
-                layers.Add((names.Next("dropout"), new SeededDropout(config.ConvDropout, dropoutGenerator)));
+                layers.Add((names.Next("dropout"), new SeededDropout(config.ConvDropout, dropoutRandom)));
             }
 
             if (config.BatchNorm)
@@ -56,7 +56,7 @@ public sealed class SignCnn : nn.Module<Tensor, Tensor>
         layers.Add((names.Next("relu"), nn.ReLU()));
         if (config.DenseDropout > 0)
         {
-            layers.Add((names.Next("dropout"), new SeededDropout(config.DenseDropout, dropoutGenerator)));
+            layers.Add((names.Next("dropout"), new SeededDropout(config.DenseDropout, dropoutRandom)));
         }
 
         layers.Add((names.Next("dense"), nn.Linear(config.DenseUnits, config.Classes)));

@@ -11,15 +11,18 @@ public sealed class BackendSelector(IBackendSwitch backends)
     /// <summary>The cap <see cref="CpuBackend.OneDnnSse41"/> sets.</summary>
     public const string Sse41 = "SSE41";
 
-    /// <summary>Tries <paramref name="requested"/>, then its fallbacks, and reports what is in force.</summary>
-    public NumericsStatus Select(CpuBackend requested, string requestedBy, string cpu)
+    /// <summary>
+    /// Tries <paramref name="requested"/>, then (with <paramref name="fallback"/>) the safe ones after it, and reports
+    /// what is in force. Without fallback a failed probe is reported and the backend stays (benchmarks measure it).
+    /// </summary>
+    public NumericsStatus Select(CpuBackend requested, string requestedBy, string cpu, bool fallback = true)
     {
         ArgumentNullException.ThrowIfNull(backends);
         string? userCap = backends.IsaCapFromEnvironment;
         var rejected = new List<string>();
         var elapsed = TimeSpan.Zero;
         NumericsStatus? last = null;
-        foreach (var backend in Candidates(requested))
+        foreach (var backend in fallback ? Candidates(requested) : [requested])
         {
             // A cap the user set is kept as it is: it applies to both oneDNN backends.
             string? cap = userCap ?? (backend == CpuBackend.OneDnnSse41 ? Sse41 : null);

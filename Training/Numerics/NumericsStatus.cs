@@ -41,6 +41,9 @@ public sealed record NumericsStatus
         return $"{CpuBackends.Name(Backend)} ({CpuBackends.Meaning(Backend)}{cap}); {probe} on {Cpu} in {ProbeTime.TotalSeconds:F2} s";
     }
 
+    /// <summary>A few words for a table cell: "native: probe passed on AMD EPYC (family 26)".</summary>
+    public string Summary => $"{CpuBackends.Name(Backend)}: probe {(ProbePassed ? "passed" : "FAILED")} on {Cpu}";
+
     /// <summary>What a user must be told once, or null when the requested backend passed.</summary>
     public string? Warning => (ProbePassed, Rejected.Count) switch
     {

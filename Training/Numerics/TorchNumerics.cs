@@ -17,7 +17,7 @@ public static class TorchNumerics
     public const string FaultVariable = "ASLSWEEP_NUMERICS_FAULT";
 
     private static readonly Lock Gate = new();
-    private static (CpuBackend Backend, string By)? _request;
+    private static (CpuBackend Backend, string By, bool Fallback)? _request;
     private static NumericsStatus? _status;
 
     /// <summary>The status once chosen, else null.</summary>
@@ -34,9 +34,10 @@ public static class TorchNumerics
 
     /// <summary>
     /// Asks for <paramref name="backend"/> (from <paramref name="by"/>, e.g. "--cpu-backend"). Too late once chosen
-    /// for another backend: throws <see cref="InvalidOperationException"/> saying so.
+    /// for another backend: throws <see cref="InvalidOperationException"/> saying so. Without
+    /// <paramref name="fallback"/> the backend stays even if it fails its probe (for benchmarks of every backend).
     /// </summary>
-    public static void Request(CpuBackend backend, string by)
+    public static void Request(CpuBackend backend, string by, bool fallback = true)
     {
         lock (Gate)
         {
@@ -45,7 +46,7 @@ public static class TorchNumerics
                 throw new InvalidOperationException($"{by}: the CPU backend was already chosen in this process ({CpuBackends.Name(_status.Requested)}, by {_status.RequestedBy})");
             }
 
-            _request = (backend, by);
+            _request = (backend, by, fallback);
         }
     }
 
@@ -60,23 +61,23 @@ public static class TorchNumerics
 
     private static NumericsStatus Choose()
     {
-        var (backend, by) = _request ?? FromEnvironment();
+        var (backend, by, fallback) = _request ?? FromEnvironment();
         var faulty = ParseFaults(Environment.GetEnvironmentVariable(FaultVariable));
-        return new BackendSelector(new TorchBackendSwitch(faulty)).Select(backend, by, CpuIdentity.ModelName());
+        return new BackendSelector(new TorchBackendSwitch(faulty)).Select(backend, by, CpuIdentity.ModelName(), fallback);
     }
 
-    private static (CpuBackend, string) FromEnvironment()
+    private static (CpuBackend, string, bool) FromEnvironment()
     {
         string? named = Environment.GetEnvironmentVariable(BackendVariable);
         if (!string.IsNullOrWhiteSpace(named))
         {
             return CpuBackends.TryParse(named, out var backend)
-                ? (backend, BackendVariable)
+                ? (backend, BackendVariable, true)
                 : throw new ArgumentException($"{BackendVariable}={named}: expected one of {CpuBackends.Names}");
         }
 
         string? userCap = TorchBackendSwitch.UserIsaCap();
-        return userCap is null ? (CpuBackend.Native, "default") : (CpuBackend.OneDnn, $"DNNL_MAX_CPU_ISA={userCap} in the environment");
+        return userCap is null ? (CpuBackend.Native, "default", true) : (CpuBackend.OneDnn, $"DNNL_MAX_CPU_ISA={userCap} in the environment", true);
     }
 
     /// <summary>Parses a comma-separated list of backend names; unknown names are an error naming the variable.</summary>

@@ -11,7 +11,7 @@ namespace AslSweep.Training.Trainer;
 public sealed class BatchAugmenter : IDisposable
 {
     private readonly AugmentationOptions _options;
-    private readonly Generator _generator;
+    private readonly TrialRandom _random;
     private readonly HeldScalars _scalars = new();
     private readonly Scalar _two;
     private readonly Scalar _one;
@@ -19,12 +19,12 @@ public sealed class BatchAugmenter : IDisposable
     private readonly Scalar _zoomRange;
     private readonly Scalar _shiftRange;
 
-    /// <summary>Creates the augmenter; its draws come from <paramref name="generator"/>.</summary>
-    public BatchAugmenter(AugmentationOptions options, Generator generator)
+    /// <summary>Creates the augmenter; its draws come from <paramref name="random"/>.</summary>
+    public BatchAugmenter(AugmentationOptions options, TrialRandom random)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _generator = generator;
+        _random = random;
         double s = options.Strength;
         _two = _scalars.Of(2.0);
         _one = _scalars.Of(1.0);
@@ -37,7 +37,7 @@ public sealed class BatchAugmenter : IDisposable
     public Tensor Apply(Tensor batch)
     {
         long n = batch.shape[0];
-        using var u = rand([n, 5], dtype: ScalarType.Float32, device: batch.device, generator: _generator).mul_(_two).sub_(_one);
+        using var u = _random.Uniform([n, 5], batch.device).mul_(_two).sub_(_one);
         using var angle = u[.., 0].mul(_radians);
         using var zoom = u[.., 1].mul(_zoomRange).add_(_one, _one);
         using var tx = u[.., 2].mul(_shiftRange);

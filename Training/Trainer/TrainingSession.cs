@@ -16,10 +16,11 @@ namespace AslSweep.Training.Trainer;
 /// </summary>
 public sealed class TrainingSession : IDisposable
 {
-    private const int EvalBatch = 1024;
+    /// <summary>Images per evaluation batch (no gradients kept, so larger than a training batch).</summary>
+    public const int EvalBatch = 1024;
 
     private readonly Device _device;
-    private readonly Generator _generator;
+    private readonly TrialRandom _random;
     private readonly ModelOptimizer _optimizer;
     private readonly BatchAugmenter? _augmenter;
     private readonly LearningRateScheduler _scheduler;
@@ -41,17 +42,17 @@ public sealed class TrainingSession : IDisposable
         TorchNumerics.Ensure();
         _device = device;
         _configJson = JsonSerializer.Serialize(config, TrainingCheckpoint.Json);
-        _generator = new Generator((ulong)SeedSequence.Derive(config.Seed, SeedSequence.InitStream), device);
+        _random = new TrialRandom(SeedSequence.Derive(config.Seed, SeedSequence.InitStream));
 
         // Initialise on the CPU generator stream, then move: identical initial weights on every device.
         using (var initGenerator = new Generator((ulong)SeedSequence.Derive(config.Seed, SeedSequence.InitStream), CPU))
         {
-            Model = new SignCnn(config.Model, initGenerator, _generator);
+            Model = new SignCnn(config.Model, initGenerator, _random);
         }
 
         Model.to(device);
         _optimizer = ModelOptimizer.Create(config, Model.parameters());
-        _augmenter = config.Augmentation.Enabled ? new BatchAugmenter(config.Augmentation, _generator) : null;
+        _augmenter = config.Augmentation.Enabled ? new BatchAugmenter(config.Augmentation, _random) : null;
         _scheduler = new LearningRateScheduler(config.LrSchedule, config.LearningRate, config.Epochs);
     }
 
@@ -179,7 +180,7 @@ public sealed class TrainingSession : IDisposable
         _augmenter?.Dispose();
         _optimizer.Dispose();
         Model.Dispose();
-        _generator.Dispose();
+        _random.Dispose();
     }
 
     /// <summary>
@@ -232,7 +233,7 @@ public sealed class TrainingSession : IDisposable
     {
         Model.train();
         long epochSeed = SeedSequence.Derive(Config.Seed, epoch);
-        _generator.manual_seed(epochSeed);
+        _random.Reseed(epochSeed);
         using var order = Shuffle(train.Count, epochSeed);
         int batches = BatchNormStatisticsChoice.BatchesPerEpoch(train.Count, Config.BatchSize);
         double lossSum = 0;

@@ -1,17 +1,23 @@
 using AslSweep.Bench;
 
 // One process per run: every ratio compares numbers measured in the same run (these machines are noisy).
-// Usage: AslSweep.Bench [training-core|orchestration|control-plane|asha|all] [output-folder] | asha-replay [asha.json]
+// Usage: AslSweep.Bench [training-core|backends|orchestration|control-plane|asha|all] [output-folder] | asha-replay [asha.json]
 if (Console.IsOutputRedirected)
 {
     Spectre.Console.AnsiConsole.Profile.Width = 120;
 }
 
 string which = args.Length > 0 ? args[0] : "training-core";
-string output = args.Length > 1 ? args[1] : Path.Combine("bench", "results");
-if (which is not ("training-core" or "orchestration" or "control-plane" or "asha" or "asha-replay" or "all"))
+if (which == "backend-child")
 {
-    Console.Error.WriteLine($"error: unknown benchmark '{which}' (training-core, orchestration, control-plane, asha, asha-replay, all)");
+    // One backend per process (see BackendBenchmark): the parent starts this with the backend's name.
+    return BackendBenchmark.RunChild(args.Length > 1 ? args[1] : "", Console.Out);
+}
+
+string output = args.Length > 1 ? args[1] : Path.Combine("bench", "results");
+if (which is not ("training-core" or "backends" or "orchestration" or "control-plane" or "asha" or "asha-replay" or "all"))
+{
+    Console.Error.WriteLine($"error: unknown benchmark '{which}' (training-core, backends, orchestration, control-plane, asha, asha-replay, all)");
     return 2;
 }
 
@@ -20,6 +26,13 @@ if (which is "training-core" or "all")
     var report = TrainingCoreBenchmark.Run(Console.Out);
     TrainingCoreBenchmark.Print(report);
     BenchmarkFiles.Save(report, Path.Combine(output, "training-core.json"));
+}
+
+if (which is "backends" or "all")
+{
+    var runs = AslSweep.Bench.BackendBenchmark.Run(Console.Out);
+    AslSweep.Bench.BackendBenchmark.Print(runs);
+    BenchmarkFiles.Save(runs, Path.Combine(output, "backends.json"));
 }
 
 if (which is "orchestration" or "all")

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using AslSweep.Training.Data;
 using AslSweep.Training.Model;
+using AslSweep.Training.Numerics;
 using AslSweep.Training.Trainer;
 using Spectre.Console;
 using static TorchSharp.torch;
@@ -18,9 +19,6 @@ namespace AslSweep.Bench;
 /// </summary>
 public static class TrainingCoreBenchmark
 {
-    /// <summary>Side of the square float32 matrices of the SGEMM measurement.</summary>
-    private const int SgemmSide = 1024;
-
     /// <summary>Runs every measurement; progress goes to <paramref name="log"/>.</summary>
     public static BenchmarkReport Run(TextWriter log)
     {
@@ -46,7 +44,15 @@ public static class TrainingCoreBenchmark
                     continue;
                 }
 
-                var pairs = TrainingThroughput(config, batch, data);
+                var (pairs, result) = TrainingThroughput(config, batch, data);
+                if (pairs.Count == 0 || result.Outcome != TrainingOutcome.Completed)
+                {
+                    // A run that diverged (or hit a faulty backend) is a finding, not a crash: reported as such.
+                    results.Add(new ThroughputResult(name, batch, double.NaN, double.NaN, double.NaN, double.NaN, $"{result.Outcome}: {result.Message}"));
+                    log.WriteLine($"{name}, batch {batch}: {result.Outcome}: {result.Message}");
+                    continue;
+                }
+
                 var median = pairs.OrderBy(p => p.ImagesPerSecond * flopsPerImage / 1e9 / p.Sgemm).ElementAt(pairs.Count / 2);
                 double gflops = median.ImagesPerSecond * flopsPerImage / 1e9;
                 results.Add(new ThroughputResult(name, batch, median.ImagesPerSecond, gflops, median.Sgemm, gflops / median.Sgemm));
@@ -66,6 +72,12 @@ public static class TrainingCoreBenchmark
         table.AddRow("SGEMM at the start (torch.mm 1024^2, float32)", F($"{report.SgemmGflops:F1} GFLOP/s"), "1.00");
         foreach (var t in report.Throughput)
         {
+            if (t.Outcome is not null)
+            {
+                table.AddRow(Markup.Escape($"{t.Variant}, batch {t.BatchSize}"), Markup.Escape(t.Outcome), "");
+                continue;
+            }
+
             table.AddRow(Markup.Escape($"{t.Variant}, batch {t.BatchSize}"), F($"{t.ImagesPerSecond:F0} images/s = {t.Gflops:F1} GFLOP/s"), F($"{t.OfSgemm:P0} (of {t.SgemmGflops:F0})"));
         }
 
@@ -94,40 +106,20 @@ public static class TrainingCoreBenchmark
     private static double Sgemm(TextWriter log)
     {
         double gflops = SgemmWindow(3);
-        log.WriteLine(FormattableString.Invariant($"SGEMM: {gflops:F1} GFLOP/s (3 s of {SgemmSide}^3 products)"));
+        log.WriteLine(FormattableString.Invariant($"SGEMM: {gflops:F1} GFLOP/s (3 s of {MachineSpeed.SgemmSide}^3 products)"));
         return gflops;
     }
 
-    /// <summary>GFLOP/s of 1024^2 float32 products over <paramref name="seconds"/>, after three warm-up products.</summary>
-    private static double SgemmWindow(double seconds = 1)
-    {
-        const int n = SgemmSide;
-        using var a = randn(n, n);
-        using var b = randn(n, n);
-        for (int i = 0; i < 3; i++)
-        {
-            using var warm = mm(a, b);
-        }
-
-        int reps = 0;
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < seconds)
-        {
-            using var c = mm(a, b);
-            reps++;
-        }
-
-        return 2.0 * n * n * n * reps / clock.Elapsed.TotalSeconds / 1e9;
-    }
+    private static double SgemmWindow(double seconds = 1) => MachineSpeed.SgemmGflops(TimeSpan.FromSeconds(seconds));
 
     /// <summary>Images/s of epochs 2-4 (epoch 1 warms up allocators and kernels), each with the SGEMM measured right after it.</summary>
-    private static List<(double ImagesPerSecond, double Sgemm)> TrainingThroughput(CnnConfig model, int batch, DeviceDataset data)
+    private static (List<(double ImagesPerSecond, double Sgemm)> Pairs, TrainingResult Result) TrainingThroughput(CnnConfig model, int batch, DeviceDataset data)
     {
         var config = new TrainingConfig { Model = model, BatchSize = batch, Epochs = 4 };
         using var session = new TrainingSession(config, CPU);
         var between = new SgemmBetweenEpochs();
-        session.Run(data, data, new TrainingRunOptions { Observer = between });
-        return [.. between.Pairs.Skip(1)];
+        var result = session.Run(data, data, new TrainingRunOptions { Observer = between });
+        return ([.. between.Pairs.Skip(1)], result);
     }
 
     /// <summary>One SGEMM window after every epoch (the epoch's time was measured before this runs).</summary>

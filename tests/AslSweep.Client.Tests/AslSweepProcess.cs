@@ -14,6 +14,19 @@ public static class AslSweepProcess
     /// <summary>Runs <c>aslsweep args</c> with a time limit; kills it when the limit passes.</summary>
     public static Result Run(TimeSpan timeout, params string[] args) => Run(StartInfo(args), timeout);
 
+    /// <summary>Runs <c>aslsweep args</c> with extra environment variables (e.g. ASLSWEEP_NUMERICS_FAULT).</summary>
+    public static Result Run(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var start = StartInfo(args);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return Run(start, timeout);
+    }
+
     /// <summary>Runs the real silo executable to its end with extra environment variables (e.g. with --check-config).</summary>
     public static Result RunSilo(TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] args)
     {

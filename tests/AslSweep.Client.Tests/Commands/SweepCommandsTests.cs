@@ -122,11 +122,12 @@ public sealed class SweepCommandsTests : IDisposable
             Assert.Equal("Healthy", await client.GetStringAsync(new Uri($"http://127.0.0.1:{http}/healthz")));
         }
 
-        using var bad = AslSweepProcess.StartSilo("--AslSweep:Silo:GatewayPort=0", "--AslSweep:Workers:Devices:0=gpu0", $"--Urls=http://127.0.0.1:{FreePorts.Next()}");
+        using var bad = AslSweepProcess.StartSilo("--AslSweep:Silo:GatewayPort=0", "--AslSweep:Workers:Devices:0=gpu0", "--AslSweep:Workers:CpuBackend=mkl", $"--Urls=http://127.0.0.1:{FreePorts.Next()}");
 
         Assert.Equal(2, bad.WaitForExit(Limit));
         Assert.Contains("error: AslSweep:Silo:GatewayPort: 0 is not a port", bad.Output, StringComparison.Ordinal);
         Assert.Contains("error: AslSweep:Workers:Devices:0: 'gpu0' is not cpu or cuda:N", bad.Output, StringComparison.Ordinal);
+        Assert.Contains("error: AslSweep:Workers:CpuBackend: 'mkl' is not one of native, onednn, onednn-sse41", bad.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", bad.Output, StringComparison.Ordinal);
     }
 
@@ -155,6 +156,8 @@ public sealed class SweepCommandsTests : IDisposable
         Assert.True(submit.ExitCode == 0 && id.StartsWith("tiny-", StringComparison.Ordinal), submit.ToString());
         Assert.True(list.ExitCode == 0 && list.Output.Contains(id, StringComparison.Ordinal), list.ToString());
         Assert.True(status.ExitCode == 0 && status.Output.Contains("test-silo/cpu/0", StringComparison.Ordinal), status.ToString());
+        Assert.Contains("cpu backend", status.Output, StringComparison.Ordinal);
+        Assert.Contains("native: probe", status.Output, StringComparison.Ordinal);
         Assert.True(results.ExitCode == 0, results.ToString());
         using var json = JsonDocument.Parse(results.Output);
         Assert.Equal(3, json.RootElement.GetProperty("status").GetProperty("trials").GetArrayLength());

@@ -16,12 +16,12 @@ public sealed class NvmlGpuTests
             return;
         }
 
-        for (int i = 0; i < gpu.Devices; i++)
+        for (int i = 0; i < gpu.Visible.Count; i++)
         {
             var reading = gpu.Read(i);
             Assert.NotNull(reading);
             Assert.InRange(reading.Value.Utilization, 0, 1);
-            Assert.True(reading.Value.MemoryUsed >= 0);
+            Assert.True(reading.Value.MemoryUsed >= 0 && reading.Value.MemoryFree >= 0);
         }
     }
 }

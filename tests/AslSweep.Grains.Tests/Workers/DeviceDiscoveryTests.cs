@@ -35,6 +35,31 @@ public sealed class DeviceDiscoveryTests
     }
 
     [Fact]
+    public void Discover_cudaBuildWithoutUsableGpu_refusesToStartCpuWorkersNamingTheReason()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => DeviceDiscovery.Discover("s1", new WorkerOptions(), cudaDevices: 0, buildBackend: "cuda", cudaProblem: "libcudart.so.12: cannot open shared object file"));
+
+        Assert.Equal("AslSweep:Workers:Devices", error.OptionsName);
+        Assert.Contains("this is a CUDA build (-p:TorchBackend=cuda) but CUDA cannot be used here (libcudart.so.12: cannot open shared object file)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Discover_cudaBuildWithCpuConfigured_startsCpuWorkersDeliberately()
+    {
+        var workers = DeviceDiscovery.Discover("s1", new WorkerOptions { Devices = ["cpu"] }, cudaDevices: 0, buildBackend: "cuda");
+
+        Assert.Equal(["s1/cpu/0"], workers.Select(w => w.WorkerId).ToArray());
+    }
+
+    [Fact]
+    public void Validate_unknownCpuBackend_namesKeyAndChoices()
+    {
+        var result = new WorkerOptionsValidator().Validate(null, new WorkerOptions { CpuBackend = "mkl" });
+
+        Assert.Contains("AslSweep:Workers:CpuBackend: 'mkl' is not one of native, onednn, onednn-sse41", result.Failures!);
+    }
+
+    [Fact]
     public void Validate_badDevicesAndCounts_namesConfigurationKeys()
     {
         var result = new WorkerOptionsValidator().Validate(null, new WorkerOptions { Devices = ["gpu0"], TrialsPerDevice = 0 });

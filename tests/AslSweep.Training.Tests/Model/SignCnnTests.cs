@@ -8,7 +8,7 @@ public sealed class SignCnnTests
     private static SignCnn Build(CnnConfig config)
     {
         var generator = new Generator(1, CPU);
-        return new SignCnn(config, generator, generator);
+        return new SignCnn(config, generator, new TrialRandom(1));
     }
 
     [Fact]

@@ -73,6 +73,18 @@ public sealed class BackendSelectorTests
     }
 
     [Fact]
+    public void Select_withoutFallback_keepsFailingBackendAndSaysSo()
+    {
+        var backends = new FakeBackends { Failing = { CpuBackend.OneDnn } };
+
+        var status = new BackendSelector(backends).Select(CpuBackend.OneDnn, "bench", "Test CPU", fallback: false);
+
+        Assert.Equal(CpuBackend.OneDnn, status.Backend);
+        Assert.False(status.ProbePassed);
+        Assert.Equal([(CpuBackend.OneDnn, null)], backends.Applied);
+    }
+
+    [Fact]
     public void Select_probeTimes_addUp()
     {
         var backends = new FakeBackends { Failing = { CpuBackend.OneDnn } };

@@ -13,7 +13,7 @@ public sealed class ConvolutionProbeTests
 
         Assert.True(status.ProbePassed, status.Describe());
         Assert.True(result.Passed, result.Finding);
-        Assert.Contains("3 convolution shapes x 4", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("3 convolution shapes x 2", result.Finding, StringComparison.Ordinal);
     }
 
     [Fact]
