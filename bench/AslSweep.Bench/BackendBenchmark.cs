@@ -21,6 +21,9 @@ public static class BackendBenchmark
 {
     private const int Epochs = 3;
 
+    /// <summary>The child's report is one line on standard output.</summary>
+    private static readonly JsonSerializerOptions OneLine = new(TrainingCheckpoint.Json) { WriteIndented = false };
+
     /// <summary>Runs <paramref name="rounds"/> rounds of every backend in child processes.</summary>
     public static IReadOnlyList<BackendRun> Run(TextWriter log, int rounds = 2)
     {
@@ -59,7 +62,7 @@ public static class BackendBenchmark
         var after = speeds.Skip(1).ToList();
         string outcome = result.Outcome == TrainingOutcome.Completed ? "completed" : $"{result.Outcome}: {result.Message}";
         var run = new BackendRun(CpuBackends.Name(status.Backend), status.ProbePassed, status.Finding, status.ProbeTime.TotalSeconds, outcome, [.. after.Select(s => s.Images)], [.. after.Select(s => s.Sgemm)]);
-        output.WriteLine(JsonSerializer.Serialize(run, TrainingCheckpoint.Json));
+        output.WriteLine(JsonSerializer.Serialize(run, OneLine));
         return 0;
     }
 
@@ -94,8 +97,9 @@ public static class BackendBenchmark
         string entry = Assembly.GetEntryAssembly()!.Location;
         string host = Environment.ProcessPath!;
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (!Path.GetFileNameWithoutExtension(host).Equals(Path.GetFileNameWithoutExtension(entry), StringComparison.Ordinal))
+        if (Path.GetFileName(host) is "dotnet" or "dotnet.exe")
         {
+            // Run as `dotnet AslSweep.Bench.dll`: the child needs the assembly; the apphost needs nothing.
             start.ArgumentList.Add(entry);
         }
 
@@ -109,7 +113,7 @@ public static class BackendBenchmark
         child.WaitForExit();
         string? line = stdout.Split('\n').LastOrDefault(l => l.StartsWith('{'));
         return line is not null && child.ExitCode == 0
-            ? JsonSerializer.Deserialize<BackendRun>(line, TrainingCheckpoint.Json)!
+            ? JsonSerializer.Deserialize<BackendRun>(line, OneLine)!
             : new BackendRun(backend, false, $"the child process exited {child.ExitCode}: {stderr.Result.Split('\n')[0]}", 0, "crashed", [], []);
     }
 
