@@ -38,16 +38,7 @@ public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinator
         {
             var result = trainer.Run(Assignment, device, Reporter, _cancel.Token);
             var epochs = result.Epochs.Select(EpochReportPump.ToReport).ToImmutableArray();
-            var outcome = result.Outcome switch
-            {
-                TrainingOutcome.Diverged => TrialOutcome.Diverged,
-
-                // Not the configuration's fault: retried, possibly on another silo whose backend passed its probe.
-                TrainingOutcome.NumericsFault => TrialOutcome.Failed,
-                TrainingOutcome.Cancelled => _interrupted ? TrialOutcome.Interrupted : TrialOutcome.Cancelled,
-                _ => TrialOutcome.Completed,
-            };
-            return (outcome, result.Message, epochs);
+            return (OutcomeOf(result.Outcome, _interrupted), result.Message, epochs);
         }
         catch (Exception e) when (e is DataFormatException or CheckpointException or ArgumentException or IOException or InvalidOperationException or ExternalException or OutOfMemoryException)
         {
@@ -56,6 +47,17 @@ public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinator
             return (TrialOutcome.Failed, e.Message, Reporter.Epochs);
         }
     }
+
+    /// <summary>The outcome the coordinator hears for how training ended.</summary>
+    public static TrialOutcome OutcomeOf(TrainingOutcome outcome, bool interrupted) => outcome switch
+    {
+        TrainingOutcome.Diverged => TrialOutcome.Diverged,
+
+        // Not the configuration's fault: the attempt fails and is retried, possibly on a silo whose backend passed.
+        TrainingOutcome.NumericsFault => TrialOutcome.Failed,
+        TrainingOutcome.Cancelled => interrupted ? TrialOutcome.Interrupted : TrialOutcome.Cancelled,
+        _ => TrialOutcome.Completed,
+    };
 
     /// <inheritdoc />
     public void Dispose() => _cancel.Dispose();

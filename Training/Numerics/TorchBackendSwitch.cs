@@ -16,17 +16,30 @@ public sealed class TorchBackendSwitch(IReadOnlySet<CpuBackend> faultyBackends) 
     /// <summary>oneDNN's instruction-set cap set in this process's environment, or null.</summary>
     public static string? UserIsaCap() => IsaCapVariables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
+    private string? _applyError;
+
     /// <inheritdoc />
     public void Apply(CpuBackend backend, string? isaCap)
     {
-        if (isaCap is not null)
+        try
         {
-            ATenSwitches.SetNativeEnvironment("DNNL_MAX_CPU_ISA", isaCap);
-        }
+            if (isaCap is not null)
+            {
+                ATenSwitches.SetNativeEnvironment("DNNL_MAX_CPU_ISA", isaCap);
+            }
 
-        ATenSwitches.UseOneDnn(backend != CpuBackend.Native);
+            ATenSwitches.UseOneDnn(backend != CpuBackend.Native);
+            _applyError = null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or InvalidOperationException)
+        {
+            // Another libtorch than the pinned one: the backend cannot be put in force, so its probe fails with why.
+            _applyError = $"cannot switch libtorch to it: {e.Message}";
+        }
     }
 
     /// <inheritdoc />
-    public ProbeResult Probe(CpuBackend backend) => new ConvolutionProbe(injectFault: faultyBackends.Contains(backend)).Run();
+    public ProbeResult Probe(CpuBackend backend) => _applyError is { } error
+        ? new ProbeResult(false, error, TimeSpan.Zero)
+        : new ConvolutionProbe(injectFault: faultyBackends.Contains(backend)).Run();
 }

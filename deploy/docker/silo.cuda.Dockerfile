@@ -20,6 +20,7 @@ VOLUME /data/checkpoints
 ENV AslSweep__Workers__CheckpointRoot=/data/checkpoints \
     AslSweep__Silo__ListenOnAnyAddress=true \
     Urls=http://0.0.0.0:8080 \
-    NVIDIA_VISIBLE_DEVICES=all
+    NVIDIA_VISIBLE_DEVICES=all \
+    CUDA_DEVICE_ORDER=PCI_BUS_ID
 EXPOSE 11111 30000 8080
 ENTRYPOINT ["dotnet", "AslSweep.Silo.dll"]

@@ -61,6 +61,20 @@ public sealed class SweepReportBuilderTests
     }
 
     [Fact]
+    public void Build_divergedAndFailedTrials_sayWhyTheyEndedAndWhichBackend()
+    {
+        const string diverged = "training loss became NaN at epoch 1, batch 3 (learning rate 10): the run diverged (backend native passed its numerics probe on AMD EPYC (family 26))";
+        const string failed = "training loss became NaN at epoch 1, batch 2 (learning rate 0.001); backend onednn FAILED its numerics probe on AMD EPYC (family 26): the NaN is the machine's, not the configuration's";
+
+        var report = Report(Trial(1, [0.5]) with { State = TrialState.Diverged, Message = diverged }, Trial(2, [0.5]) with { State = TrialState.Failed, Message = failed }, Trial(3, [0.5, 0.6]) with { Message = "completed 2 epochs" });
+
+        Assert.Equal(diverged, report.Rows.Single(r => r.TrialId == 1).Ending);
+        Assert.Equal(failed, report.Rows.Single(r => r.TrialId == 2).Ending);
+        Assert.NotEqual(Verdict.Diverged, report.Rows.Single(r => r.TrialId == 2).Verdict);
+        Assert.Null(report.Rows.Single(r => r.TrialId == 3).Ending);
+    }
+
+    [Fact]
     public void Build_stoppedTrialWithSteadyCurve_isUnknownNotConverged()
     {
         // Cut at a rung after six steady epochs: completed, the same curve would be converged.
