@@ -28,6 +28,9 @@ public sealed class SignCnn : nn.Module<Tensor, Tensor>
         }
 
         Config = config;
+
+        // The process's CPU backend is chosen and probed before any model of it can run a convolution.
+        Numerics.TorchNumerics.Ensure();
         var layers = new List<(string Name, nn.Module<Tensor, Tensor> Layer)>();
         var names = new KerasLayerNames();
         long channels = 1;

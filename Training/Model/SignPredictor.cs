@@ -12,7 +12,6 @@ public static class SignPredictor
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
-        Numerics.TorchNumerics.Ensure();
         model.eval();
         using var data = DeviceDataset.Create(images, torch.CPU);
         var results = new (int, float)[images.Count];

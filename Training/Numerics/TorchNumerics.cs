@@ -2,8 +2,8 @@ namespace AslSweep.Training.Numerics;
 
 /// <summary>
 /// The process's CPU backend, chosen and probed once before libtorch's first convolution. libtorch's switches are
-/// process-wide, so this is the one piece of static state: every entry that trains or predicts calls
-/// <see cref="Ensure"/> (TorchDevices.Resolve, TrainingSession, SignPredictor), hosts may call
+/// process-wide, so this is the one piece of static state: whatever builds a model or a device calls
+/// <see cref="Ensure"/> (the SignCnn constructor, TorchDevices.Resolve), hosts may call
 /// <see cref="Request"/> before that. Without a request, ASLSWEEP_CPU_BACKEND is read, else
 /// <see cref="CpuBackend.Native"/>; an oneDNN instruction-set cap the user set (DNNL_MAX_CPU_ISA) with no backend
 /// named means <see cref="CpuBackend.OneDnn"/> under that cap.

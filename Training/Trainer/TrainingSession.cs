@@ -39,7 +39,6 @@ public sealed class TrainingSession : IDisposable
         }
 
         Config = config;
-        TorchNumerics.Ensure();
         _device = device;
         _configJson = JsonSerializer.Serialize(config, TrainingCheckpoint.Json);
         _random = new TrialRandom(SeedSequence.Derive(config.Seed, SeedSequence.InitStream));

@@ -26,7 +26,7 @@ public sealed partial class PrometheusDeployTests : IDisposable
 
         Assert.True(config.ExitCode == 0, config.Output);
         Assert.True(rules.ExitCode == 0, rules.Output);
-        Assert.Contains("SUCCESS: 3 rules found", rules.Output, StringComparison.Ordinal);
+        Assert.Contains("SUCCESS: 4 rules found", rules.Output, StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -71,6 +71,9 @@ public sealed partial class PrometheusDeployTests : IDisposable
         Assert.True(epochs > 0, "the epoch counter never became positive in Prometheus");
         Assert.Equal(2, trials);
         Assert.Equal(1, await Query(client, web, "up{job=\"aslsweep-silos\"}"));
+
+        // The silo's CPU backend passed its probe (the CpuBackendProbeFailed alert's series, seen by a real Prometheus).
+        Assert.Equal(1, await Query(client, web, "aslsweep_cpu_backend_probe_passed{backend=\"native\",requested=\"native\"}"));
     }
 
     private static async Task<double> Query(HttpClient client, int port, string promql)

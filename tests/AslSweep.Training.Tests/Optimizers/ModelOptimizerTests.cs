@@ -92,6 +92,8 @@ public sealed class ModelOptimizerTests
     /// <summary>Conv, our BatchNorm, dense: every kind of parameter and buffer the CNN has.</summary>
     internal static Sequential Network()
     {
+        // A raw convolution, outside SignCnn: choose the process's CPU backend first, as the product does.
+        AslSweep.Training.Numerics.TorchNumerics.Ensure();
         return nn.Sequential(
             ("conv", nn.Conv2d(1, 2, 3)),
             ("norm", new KerasBatchNorm2d(2)),
