@@ -56,6 +56,7 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
         }
 
         Row("numerics probe", numerics.Finding);
+        Row("heap", numerics.Heap);
         Row("SGEMM (1 s, 1024^2 float32)", F($"{MachineSpeed.SgemmGflops(TimeSpan.FromSeconds(1)):F1} GFLOP/s"));
         var (training, trained) = TrainingCheck();
         Row("training (seed CNN, 2 epochs of 480 synthetic images)", training);

@@ -30,6 +30,9 @@ public sealed record NumericsStatus
     /// <summary>oneDNN's instruction-set cap in force (DNNL_MAX_CPU_ISA), or null.</summary>
     public string? IsaCap { get; init; }
 
+    /// <summary>What <see cref="HeapTuning"/> did.</summary>
+    public string Heap { get; init; } = "";
+
     /// <summary>Time the probes took, in all.</summary>
     public TimeSpan ProbeTime { get; init; }
 

@@ -6,7 +6,8 @@ namespace AslSweep.Training.Numerics;
 /// <see cref="Ensure"/> (the SignCnn constructor, TorchDevices.Resolve), hosts may call
 /// <see cref="Request"/> before that. Without a request, ASLSWEEP_CPU_BACKEND is read, else
 /// <see cref="CpuBackend.Native"/>; an oneDNN instruction-set cap the user set (DNNL_MAX_CPU_ISA) with no backend
-/// named means <see cref="CpuBackend.OneDnn"/> under that cap.
+/// named means <see cref="CpuBackend.OneDnn"/> under that cap. The same first call tunes the heap
+/// (<see cref="HeapTuning"/>), the other process-wide setting training depends on.
 /// </summary>
 public static class TorchNumerics
 {
@@ -63,7 +64,8 @@ public static class TorchNumerics
     {
         var (backend, by, fallback) = _request ?? FromEnvironment();
         var faulty = ParseFaults(Environment.GetEnvironmentVariable(FaultVariable));
-        return new BackendSelector(new TorchBackendSwitch(faulty)).Select(backend, by, CpuIdentity.ModelName(), fallback);
+        string heap = HeapTuning.Apply();
+        return new BackendSelector(new TorchBackendSwitch(faulty)).Select(backend, by, CpuIdentity.ModelName(), fallback) with { Heap = heap };
     }
 
     private static (CpuBackend, string, bool) FromEnvironment()

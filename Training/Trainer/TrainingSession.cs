@@ -16,10 +16,17 @@ namespace AslSweep.Training.Trainer;
 /// </summary>
 public sealed class TrainingSession : IDisposable
 {
-    /// <summary>Images per evaluation batch (no gradients kept, so larger than a training batch).</summary>
+    /// <summary>Images per evaluation batch on a GPU (no gradients kept, so larger than a training batch).</summary>
     public const int EvalBatch = 1024;
 
+    /// <summary>
+    /// Images per evaluation batch on the CPU: larger batches leave the caches and the heap's reach (the seed CNN
+    /// evaluated at 2,619 images/s at batch 256 and 777 at batch 1,024 on the development machine).
+    /// </summary>
+    public const int CpuEvalBatch = 256;
+
     private readonly Device _device;
+    private readonly int _evalBatch;
     private readonly TrialRandom _random;
     private readonly ModelOptimizer _optimizer;
     private readonly BatchAugmenter? _augmenter;
@@ -40,6 +47,7 @@ public sealed class TrainingSession : IDisposable
 
         Config = config;
         _device = device;
+        _evalBatch = device.type == DeviceType.CPU ? CpuEvalBatch : EvalBatch;
         _configJson = JsonSerializer.Serialize(config, TrainingCheckpoint.Json);
         _random = new TrialRandom(SeedSequence.Derive(config.Seed, SeedSequence.InitStream));
 
@@ -152,10 +160,10 @@ public sealed class TrainingSession : IDisposable
         using var noGrad = no_grad();
         double lossSum = 0;
         long correct = 0;
-        for (int offset = 0; offset < data.Count; offset += EvalBatch)
+        for (int offset = 0; offset < data.Count; offset += _evalBatch)
         {
             using var scope = NewDisposeScope();
-            int length = Math.Min(EvalBatch, data.Count - offset);
+            int length = Math.Min(_evalBatch, data.Count - offset);
             var x = data.Images.narrow(0, offset, length);
             var y = data.Labels.narrow(0, offset, length);
             var logits = Model.forward(x);

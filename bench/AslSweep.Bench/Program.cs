@@ -1,7 +1,8 @@
 using AslSweep.Bench;
 
 // One process per run: every ratio compares numbers measured in the same run (these machines are noisy).
-// Usage: AslSweep.Bench [training-core|backends|orchestration|control-plane|asha|all] [output-folder] | asha-replay [asha.json]
+// Usage: AslSweep.Bench [training-core|backends|orchestration|control-plane|asha|all] [output-folder] [cpu-backend]
+//        | asha-replay [asha.json]
 if (Console.IsOutputRedirected)
 {
     Spectre.Console.AnsiConsole.Profile.Width = 120;
@@ -23,6 +24,19 @@ if (which is not ("training-core" or "backends" or "orchestration" or "control-p
 
 if (which is "training-core" or "all")
 {
+    // A third argument holds training-core to one CPU backend, even one that fails its probe (to see what it does).
+    if (args.Length > 2)
+    {
+        if (!AslSweep.Training.Numerics.CpuBackends.TryParse(args[2], out var backend))
+        {
+            Console.Error.WriteLine($"error: unknown CPU backend '{args[2]}' ({AslSweep.Training.Numerics.CpuBackends.Names})");
+            return 2;
+        }
+
+        AslSweep.Training.Numerics.TorchNumerics.Request(backend, "bench argument", fallback: false);
+    }
+
+    Console.WriteLine($"CPU backend: {AslSweep.Training.Numerics.TorchNumerics.Ensure().Describe()}");
     var report = TrainingCoreBenchmark.Run(Console.Out);
     TrainingCoreBenchmark.Print(report);
     BenchmarkFiles.Save(report, Path.Combine(output, "training-core.json"));

@@ -1,0 +1,18 @@
+using AslSweep.Training.Numerics;
+
+namespace AslSweep.Training.Tests.Numerics;
+
+public sealed class HeapTuningTests
+{
+    [Fact]
+    public void Apply_linuxGlibc_setsBothThresholds()
+    {
+        Assert.Equal("glibc malloc keeps freed buffers up to 1 GiB (mmap and trim thresholds)", HeapTuning.Apply());
+    }
+
+    [Fact]
+    public void Ensure_processStatus_saysWhatTheHeapGot()
+    {
+        Assert.Equal(HeapTuning.Apply(), TorchNumerics.Ensure().Heap);
+    }
+}
