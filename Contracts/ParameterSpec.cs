@@ -29,4 +29,12 @@ public sealed record ParameterSpec
     /// <summary>Upper bound of the distribution.</summary>
     [Id(4)]
     public double Max { get; init; }
+
+    /// <summary>Value equality, the values compared item by item (a record compares an ImmutableArray by reference).</summary>
+    public bool Equals(ParameterSpec? other) => other is not null
+        && Name == other.Name && Values.SequenceEqual(other.Values) && Distribution == other.Distribution
+        && Min.Equals(other.Min) && Max.Equals(other.Max);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Values.Length, Distribution, Min, Max);
 }

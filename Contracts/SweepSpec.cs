@@ -57,4 +57,17 @@ public sealed record SweepSpec
     /// </summary>
     [Id(11)]
     public int? KeepCheckpoints { get; init; }
+
+    /// <summary>
+    /// Value equality: the parameters compared item by item (a record compares an ImmutableArray by reference, so a
+    /// resubmitted spec, equal in every value, would count as another). Every property takes part; a test holds that.
+    /// </summary>
+    public bool Equals(SweepSpec? other) => other is not null
+        && Name == other.Name && Data == other.Data && Metric == other.Metric && Method == other.Method
+        && NumSamples == other.NumSamples && SearchSeed == other.SearchSeed && Parameters.SequenceEqual(other.Parameters)
+        && MaxConcurrent == other.MaxConcurrent && MaxFailures == other.MaxFailures && IncludeBaseline == other.IncludeBaseline
+        && Scheduler == other.Scheduler && KeepCheckpoints == other.KeepCheckpoints;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, Data, Metric, Method, Parameters.Length, Scheduler, KeepCheckpoints);
 }

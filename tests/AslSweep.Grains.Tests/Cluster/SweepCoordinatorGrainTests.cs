@@ -63,6 +63,20 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Start_identicalSpecAgain_isAcceptedAndAnotherRefused()
+    {
+        // A submit retried after a timeout sends a spec equal to, but not the same object as, the first one.
+        var coordinator = fixture.Client.GetGrain<ISweepCoordinatorGrain>("resubmitted");
+        await coordinator.Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "1")));
+
+        var again = await coordinator.Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "1")));
+        var other = await Assert.ThrowsAsync<ArgumentException>(() => coordinator.Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "2"))));
+
+        Assert.Equal("resubmitted", again.SweepId);
+        Assert.Contains("already exists with another spec", other.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cancel_midSweep_stopsEveryTrialWithinSeconds()
     {
         var spec = TwoSiloClusterFixture.TinySpec(200, P("seed", "1", "2", "3", "4", "5", "6"));

@@ -27,6 +27,18 @@ public sealed class SweepSpecReaderTests
         """;
 
     [Fact]
+    public void Read_sameYamlTwice_specsAreEqualWithEqualHashes()
+    {
+        var first = SweepSpecReader.Read(Valid, "test.yaml");
+        var again = SweepSpecReader.Read(Valid, "test.yaml");
+        var other = SweepSpecReader.Read(Valid.Replace("[0.3, 0.5]", "[0.3, 0.6]", StringComparison.Ordinal), "test.yaml");
+
+        Assert.True(first == again, "two reads of one spec are the same spec");
+        Assert.Equal(first.GetHashCode(), again.GetHashCode());
+        Assert.False(first == other);
+    }
+
+    [Fact]
     public void Read_validYaml_givesTypedSpec()
     {
         var spec = SweepSpecReader.Read(Valid, "test.yaml");
