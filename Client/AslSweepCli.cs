@@ -1,5 +1,6 @@
 using AslSweep.Client.Cluster;
 using AslSweep.Client.Commands;
+using AslSweep.Contracts;
 using AslSweep.Grains.Sweeps;
 using Microsoft.Extensions.Options;
 using AslSweep.Training.Data;
@@ -74,8 +75,7 @@ public static class AslSweepCli
             case ClusterUnavailableException:
                 Error(exception.Message);
                 return ExitCodes.ClusterUnavailable;
-            case ArgumentException when exception.Message.StartsWith("invalid sweep spec", StringComparison.Ordinal):
-            case InvalidOperationException when exception.Message.StartsWith("sweep refused", StringComparison.Ordinal):
+            case SweepRefusedException:
                 Error(exception.Message);
                 return ExitCodes.BadInput;
             case OperationCanceledException:

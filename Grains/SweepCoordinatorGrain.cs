@@ -60,19 +60,19 @@ public sealed class SweepCoordinatorGrain(
     {
         if (state.State.Spec is not null)
         {
-            return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new ArgumentException($"sweep {this.GetPrimaryKeyString()} already exists with another spec");
+            return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new SweepRefusedException($"sweep refused: {this.GetPrimaryKeyString()} already exists with another spec; choose another id or submit the same spec");
         }
 
         var problems = SweepAdmission.Problems(this.GetPrimaryKeyString(), spec, limits.Value);
         if (problems.Count > 0)
         {
-            throw new ArgumentException("invalid sweep spec:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+            throw new SweepRefusedException("invalid sweep spec:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         }
 
         var index = GrainFactory.GetGrain<ISweepIndexGrain>(0);
         if (!await index.TryStartRunning(this.GetPrimaryKeyString(), limits.Value.MaxConcurrentSweeps))
         {
-            throw new InvalidOperationException($"sweep refused: the cluster already runs {limits.Value.MaxConcurrentSweeps} sweeps (AslSweep:Limits:MaxConcurrentSweeps); wait for one to end or cancel one");
+            throw new SweepRefusedException($"sweep refused: the cluster already runs {limits.Value.MaxConcurrentSweeps} sweeps (AslSweep:Limits:MaxConcurrentSweeps); wait for one to end or cancel one");
         }
 
         SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, time.GetUtcNow());

@@ -143,6 +143,10 @@ public sealed class SweepCommandsTests : IDisposable
         var status = AslSweepProcess.Run(Limit, "status", "--gateway", gateway);
         var results = AslSweepProcess.Run(Limit, "results", id, "--format", "json", "--gateway", gateway);
         var unknown = AslSweepProcess.Run(Limit, "results", "no-such-sweep", "--gateway", gateway);
+
+        // A submit retried with the same id and the same spec (say, after a timeout) is the same sweep; another spec is refused.
+        var (retried, retriedId) = AslSweepProcess.Submit(Limit, TinySpec(epochs: 25, trials: 3), "--id", id, "--gateway", gateway);
+        var (clash, _) = AslSweepProcess.Submit(Limit, TinySpec(epochs: 24, trials: 3), "--id", id, "--gateway", gateway);
         using (var killedWatch = AslSweepProcess.Start("watch", id, "--gateway", gateway))
         {
             // A client that dies mid-watch changes nothing for the sweep.
@@ -161,6 +165,10 @@ public sealed class SweepCommandsTests : IDisposable
         Assert.True(results.ExitCode == 0, results.ToString());
         using var json = JsonDocument.Parse(results.Output);
         Assert.Equal(3, json.RootElement.GetProperty("status").GetProperty("trials").GetArrayLength());
+        Assert.True(retried.ExitCode == 0 && retriedId == id, retried.ToString());
+        Assert.Equal(2, clash.ExitCode);
+        Assert.Contains($"error: sweep refused: {id} already exists with another spec", clash.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", clash.Output, StringComparison.Ordinal);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("no sweep 'no-such-sweep'", unknown.Output, StringComparison.Ordinal);
         Assert.True(watch.ExitCode == 0, watch.ToString());

@@ -51,7 +51,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
 
         await Task.WhenAll(Enumerable.Range(0, Sweeps).Select(i => Client.GetGrain<ISweepCoordinatorGrain>($"load-{i}").Start(Spec(i))));
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Client.GetGrain<ISweepCoordinatorGrain>("load-extra").Start(Spec(99)));
+        var refused = await Assert.ThrowsAsync<SweepRefusedException>(() => Client.GetGrain<ISweepCoordinatorGrain>("load-extra").Start(Spec(99)));
         Assert.StartsWith($"sweep refused: the cluster already runs {Sweeps} sweeps", refused.Message, StringComparison.Ordinal);
 
         // A storm: every other sweep cancelled twice at once, while the client is killed and replaced.

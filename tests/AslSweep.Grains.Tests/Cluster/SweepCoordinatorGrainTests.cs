@@ -70,10 +70,10 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
         await coordinator.Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "1")));
 
         var again = await coordinator.Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "1")));
-        var other = await Assert.ThrowsAsync<ArgumentException>(() => coordinator.Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "2"))));
+        var other = await Assert.ThrowsAsync<SweepRefusedException>(() => coordinator.Start(TwoSiloClusterFixture.TinySpec(1, P("seed", "2"))));
 
         Assert.Equal("resubmitted", again.SweepId);
-        Assert.Contains("already exists with another spec", other.Message, StringComparison.Ordinal);
+        Assert.Equal("sweep refused: resubmitted already exists with another spec; choose another id or submit the same spec", other.Message);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     [Fact]
     public async Task Start_sweepIdLeadingOutOfTheCheckpointRoot_isRejected()
     {
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client.GetGrain<ISweepCoordinatorGrain>("../escape").Start(TwoSiloClusterFixture.TinySpec(1)));
+        var e = await Assert.ThrowsAsync<SweepRefusedException>(() => fixture.Client.GetGrain<ISweepCoordinatorGrain>("../escape").Start(TwoSiloClusterFixture.TinySpec(1)));
 
         Assert.Contains("sweep id '../escape': use letters, digits", e.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(fixture.CheckpointRoot, "..", "escape")));
@@ -216,7 +216,7 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     {
         var spec = TwoSiloClusterFixture.TinySpec(2, P("dense_dropout", "0.3", "1.5")) with { MaxConcurrent = 0 };
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Client.GetGrain<ISweepCoordinatorGrain>("bad").Start(spec));
+        var e = await Assert.ThrowsAsync<SweepRefusedException>(() => fixture.Client.GetGrain<ISweepCoordinatorGrain>("bad").Start(spec));
 
         Assert.Contains("parameters.dense_dropout.values[1]: 1.5 is outside [0, 1)", e.Message, StringComparison.Ordinal);
         Assert.Contains("max_concurrent: 0 must be at least 1", e.Message, StringComparison.Ordinal);
