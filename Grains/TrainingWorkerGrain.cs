@@ -67,13 +67,22 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
 
     private async Task RunAndReport(RunningAttempt attempt)
     {
-        var (outcome, message, epochs) = await Task.Factory.StartNew(
-            () => attempt.Train(trainer, Info.Device), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        await attempt.Reporter.Drain();
+        (TrialOutcome Outcome, string Message, System.Collections.Immutable.ImmutableArray<EpochReport> Epochs) ended;
+        try
+        {
+            ended = await Task.Factory.StartNew(
+                () => attempt.Train(trainer, Info.Device), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await attempt.Reporter.Drain();
+        }
+        finally
+        {
+            // Free the worker before reporting, whatever happened: the coordinator dispatches the next trial while
+            // handling the report.
+            _running = null;
+            metrics.Busy(Info, -1);
+        }
 
-        // Free the worker before reporting: the coordinator dispatches the next trial while handling the report.
-        _running = null;
-        metrics.Busy(Info, -1);
+        var (outcome, message, epochs) = ended;
         var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(attempt.Assignment.SweepId);
         for (int retry = 0; retry < 5; retry++)
         {

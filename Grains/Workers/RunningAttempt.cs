@@ -46,6 +46,13 @@ public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinator
             logger.LogError(e, "Sweep {SweepId} trial {TrialId} attempt {Attempt} failed", Assignment.SweepId, Assignment.TrialId, Assignment.Attempt);
             return (TrialOutcome.Failed, e.Message, Reporter.Epochs);
         }
+        catch (Exception e)
+        {
+            // Anything else is a defect somewhere below, but still this attempt's end: one that escaped left the worker
+            // marked running for good. Its type is kept in the message, as a lead for whoever reads the report.
+            logger.LogError(e, "Sweep {SweepId} trial {TrialId} attempt {Attempt} failed unexpectedly", Assignment.SweepId, Assignment.TrialId, Assignment.Attempt);
+            return (TrialOutcome.Failed, $"the trainer failed: {e.GetType().Name}: {e.Message}", Reporter.Epochs);
+        }
     }
 
     /// <summary>The outcome the coordinator hears for how training ended.</summary>
