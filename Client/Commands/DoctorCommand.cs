@@ -111,7 +111,7 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
 
         ushort? flags = ElfVersionNeedPatcher.ReadFlags(File.ReadAllBytes(library), GlibcxxVersion);
         const string system = "/usr/lib/x86_64-linux-gnu/libstdc++.so.6";
-        string provided = File.Exists(system) ? (ElfVersionNeedPatcher.DefinesVersion(system, GlibcxxVersion) ? "provides" : "lacks") : "not found:";
+        string provided = File.Exists(system) ? (ElfVersionNeedPatcher.DefinesVersion(system, GlibcxxVersion) ? "provides" : "lacks") : "(not found) lacks";
         return flags switch
         {
             null => $"not needed: libLibTorchSharp.so does not require {GlibcxxVersion}",

@@ -62,7 +62,15 @@ public sealed class WorkerRegistration(
 
         if (CpuBackends.TryParse(options.Value.CpuBackend, out var backend))
         {
-            TorchNumerics.Request(backend, $"{WorkerOptions.Section}:CpuBackend");
+            try
+            {
+                TorchNumerics.Request(backend, $"{WorkerOptions.Section}:CpuBackend");
+            }
+            catch (InvalidOperationException e)
+            {
+                // Another part of this process (aslsweep dev's --cpu-backend, another silo) chose first.
+                throw new OptionsValidationException($"{WorkerOptions.Section}:CpuBackend", typeof(WorkerOptions), [e.Message]);
+            }
         }
 
         var numerics = TorchNumerics.Ensure();

@@ -49,9 +49,9 @@ public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinator
         catch (Exception e)
         {
             // Anything else is a defect somewhere below, but still this attempt's end: one that escaped left the worker
-            // marked running for good. Its type is kept in the message, as a lead for whoever reads the report.
+            // marked running for good. The exception itself (type, stack) goes to the worker's log, not the report.
             logger.LogError(e, "Sweep {SweepId} trial {TrialId} attempt {Attempt} failed unexpectedly", Assignment.SweepId, Assignment.TrialId, Assignment.Attempt);
-            return (TrialOutcome.Failed, $"the trainer failed: {e.GetType().Name}: {e.Message}", Reporter.Epochs);
+            return (TrialOutcome.Failed, $"the trainer failed unexpectedly: {e.Message} (the worker's log has the details)", Reporter.Epochs);
         }
     }
 

@@ -9,6 +9,9 @@ namespace AslSweep.Grains.Workers;
 /// <summary>Trains one attempt of a trial on one device, resuming from the trial's checkpoint when there is one.</summary>
 public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkpoints, SweepMetrics metrics, IOptions<WorkerOptions> options) : ITrialTrainer
 {
+    /// <summary>GPUs this process has trained on: their NVML "free" no longer counts the memory libtorch keeps cached.</summary>
+    private readonly HashSet<int> _gpusUsed = [];
+
     /// <inheritdoc />
     public TrainingResult Run(TrialAssignment assignment, string device, ITrainingObserver observer, CancellationToken cancellation)
     {
@@ -18,10 +21,20 @@ public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkp
         var config = TrialConfigMapper.ToTraining(assignment.Config);
         bool cuda = torchDevice.type == TorchSharp.DeviceType.CUDA;
         long need = TrainingMemoryEstimate.Bytes(config, data.Train.Count, data.Valid.Count, cuda);
-        long? free = cuda ? metrics.Gpu?.Read(torchDevice.index)?.MemoryFree : null;
-        if (DeviceMemoryCheck.Problem(device, need, options.Value.MemoryCapMegabytes, free) is { } problem)
+        lock (_gpusUsed)
         {
-            throw new OutOfMemoryException(problem);
+            // NVML's free memory is compared only before this process's first trial on a GPU: afterwards libtorch's
+            // cache holds memory this process can reuse, which NVML counts as used (the worker's cap still applies).
+            long? free = cuda && !_gpusUsed.Contains(torchDevice.index) ? metrics.Gpu?.Read(torchDevice.index)?.MemoryFree : null;
+            if (DeviceMemoryCheck.Problem(device, need, options.Value.MemoryCapMegabytes, free) is { } problem)
+            {
+                throw new OutOfMemoryException(problem);
+            }
+
+            if (cuda)
+            {
+                _gpusUsed.Add(torchDevice.index);
+            }
         }
 
         var (train, valid) = cache.OnDevice(data, torchDevice);

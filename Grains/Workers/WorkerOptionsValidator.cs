@@ -55,6 +55,23 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
             problems.Add($"{WorkerOptions.Section}:CpuBackend: '{options.CpuBackend}' is not one of {CpuBackends.Names}");
         }
 
+        // Read by the first model or device of the process; checked here so that a bad value stops the silo at start
+        // with its name instead of failing in the middle of registration.
+        string? named = Environment.GetEnvironmentVariable(TorchNumerics.BackendVariable);
+        if (!string.IsNullOrWhiteSpace(named) && !CpuBackends.TryParse(named, out _))
+        {
+            problems.Add($"{TorchNumerics.BackendVariable}={named}: expected one of {CpuBackends.Names}");
+        }
+
+        try
+        {
+            TorchNumerics.ParseFaults(Environment.GetEnvironmentVariable(TorchNumerics.FaultVariable));
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add(e.Message);
+        }
+
         if (!(options.SimulatedEpochSeconds > 0))
         {
             problems.Add($"{WorkerOptions.Section}:SimulatedEpochSeconds: must be positive");

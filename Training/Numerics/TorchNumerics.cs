@@ -19,19 +19,10 @@ public static class TorchNumerics
 
     private static readonly Lock Gate = new();
     private static (CpuBackend Backend, string By, bool Fallback)? _request;
-    private static NumericsStatus? _status;
+    private static volatile NumericsStatus? _status;
 
-    /// <summary>The status once chosen, else null.</summary>
-    public static NumericsStatus? Current
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return _status;
-            }
-        }
-    }
+    /// <summary>The status once chosen, else null (read without waiting for a probe in progress: metrics scrapes call it).</summary>
+    public static NumericsStatus? Current => _status;
 
     /// <summary>
     /// Asks for <paramref name="backend"/> (from <paramref name="by"/>, e.g. "--cpu-backend"). Too late once chosen

@@ -5,7 +5,7 @@ namespace AslSweep.Training.Trainer;
 /// <summary>
 /// A conservative estimate of the device memory a run needs: the data sets as float32, the parameters with their
 /// gradients and optimiser state, one batch's activations kept for the backward pass, the evaluation batch's
-/// largest layer (up to <see cref="TrainingSession.EvalBatch"/> validation images, input and output), and on a GPU the CUDA context.
+/// largest layer (up to <see cref="TrainingSession.EvalBatch"/> validation images on a GPU, <see cref="TrainingSession.CpuEvalBatch"/> on the CPU; input and output), and on a GPU the CUDA context.
 /// Workers compare it with their memory cap and, on a GPU, with the device's free memory before copying anything.
 /// </summary>
 public static class TrainingMemoryEstimate
@@ -40,7 +40,7 @@ public static class TrainingMemoryEstimate
         long flat = (long)channels * side * side;
         parameters += (flat * model.DenseUnits) + model.DenseUnits + ((long)model.DenseUnits * model.Classes) + model.Classes;
         activations += (long)config.BatchSize * (flat + model.DenseUnits + model.Classes) * 2;
-        long evaluation = (long)Math.Min(TrainingSession.EvalBatch, validImages) * largestLayer * 2;
+        long evaluation = (long)Math.Min(cuda ? TrainingSession.EvalBatch : TrainingSession.CpuEvalBatch, validImages) * largestLayer * 2;
 
         // Weights, gradients and up to two optimiser buffers (Adam's moments).
         return data + (parameters * sizeof(float) * 4) + ((activations + evaluation) * sizeof(float)) + (cuda ? CudaContextBytes : 0);

@@ -111,14 +111,14 @@ public sealed class TrainingSession : IDisposable
 
             if (pass.Diverged is not null)
             {
-                return NonFinite(history, pass.Diverged, numerics);
+                return NonFinite(history, pass.Diverged, numerics, _device);
             }
 
             double trainSeconds = clock.Elapsed.TotalSeconds;
             var (valLoss, valAccuracy) = Validate(train, valid);
             if (!double.IsFinite(valLoss))
             {
-                return NonFinite(history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3})", numerics);
+                return NonFinite(history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3})", numerics, _device);
             }
 
             var metrics = new EpochMetrics(epoch + 1, pass.Loss, pass.Accuracy, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, train.Count / trainSeconds);
@@ -209,10 +209,15 @@ public sealed class TrainingSession : IDisposable
         return result;
     }
 
-    /// <summary>A NaN or infinite loss: the configuration diverged, unless the backend failed its probe.</summary>
-    private static TrainingResult NonFinite(List<EpochMetrics> history, string what, NumericsStatus numerics) => numerics.ProbePassed
-        ? new TrainingResult(TrainingOutcome.Diverged, history, $"{what}: the run diverged ({numerics.Blame})")
-        : new TrainingResult(TrainingOutcome.NumericsFault, history, $"{what}; {numerics.Blame}");
+    /// <summary>
+    /// A NaN or infinite loss: the configuration diverged, unless it trained on the CPU with a backend that failed its
+    /// probe (the probe checks CPU kernels only; it says nothing about a GPU's).
+    /// </summary>
+    private static TrainingResult NonFinite(List<EpochMetrics> history, string what, NumericsStatus numerics, Device device) => device.type != DeviceType.CPU
+        ? new TrainingResult(TrainingOutcome.Diverged, history, $"{what}: the run diverged (on {device})")
+        : numerics.ProbePassed
+            ? new TrainingResult(TrainingOutcome.Diverged, history, $"{what}: the run diverged ({numerics.Blame})")
+            : new TrainingResult(TrainingOutcome.NumericsFault, history, $"{what}; {numerics.Blame}");
 
     /// <summary>A finished run leaves the model with the statistics its last validation used.</summary>
     private TrainingResult Trained(TrainingOutcome outcome, List<EpochMetrics> history, string? checkpoints, string message)

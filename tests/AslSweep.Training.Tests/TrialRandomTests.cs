@@ -5,13 +5,16 @@ namespace AslSweep.Training.Tests;
 public sealed class TrialRandomTests
 {
     [Fact]
-    public void Bernoulli_cpu_drawsWhatTheTrialGeneratorDrawsAndLandsOnTheDevice()
+    public void Bernoulli_cpu_drawsWhatTheFormerDropoutDrewForTheSameActivation()
     {
         using var random = new TrialRandom(7);
         using var generator = new Generator(7, CPU);
+        using var activation = randn([4, 3, 5, 5]).relu();
 
-        using var mask = random.Bernoulli([4, 3, 5, 5], 0.7, CPU);
-        using var expected = empty([4, 3, 5, 5], ScalarType.Float32, CPU).bernoulli_(0.7, generator);
+        using var mask = random.Bernoulli(activation.shape, 0.7, activation.device);
+
+        // What SeededDropout drew before TrialRandom: empty_like(input).bernoulli_(keep, generator).
+        using var expected = empty_like(activation).bernoulli_(0.7, generator);
 
         Assert.Equal(TorchSharp.DeviceType.CPU, mask.device_type);
         Assert.Equal(ScalarType.Float32, mask.dtype);

@@ -62,6 +62,29 @@ public sealed class CpuBackendCommandTests : IDisposable
     }
 
     [Fact]
+    public void Silo_badCpuBackendVariables_stopsAtStartNamingThem()
+    {
+        var environment = new Dictionary<string, string> { ["ASLSWEEP_CPU_BACKEND"] = "avx9", ["ASLSWEEP_NUMERICS_FAULT"] = "mkl" };
+
+        var check = AslSweepProcess.RunSilo(Limit, environment, "--check-config");
+
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("error: ASLSWEEP_CPU_BACKEND=avx9: expected one of native, onednn, onednn-sse41", check.Output, StringComparison.Ordinal);
+        Assert.Contains("error: ASLSWEEP_NUMERICS_FAULT=mkl: 'mkl' is not one of native, onednn, onednn-sse41", check.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", check.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Dev_cpuBackendConfiguredAgainstTheOption_isBadInputNamingTheSetting()
+    {
+        var result = AslSweepProcess.Run(Limit, new Dictionary<string, string> { ["AslSweep__Workers__CpuBackend"] = "onednn-sse41" }, "dev", "baseline", "--cpu-backend", "native", "--out", _temp.File("sweeps"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("AslSweep:Workers:CpuBackend: the CPU backend was already chosen in this process (native, by --cpu-backend)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Doctor_healthyBackend_reportsTheMachineAndExitsZero()
     {
         var result = AslSweepProcess.Run(Limit, "doctor");

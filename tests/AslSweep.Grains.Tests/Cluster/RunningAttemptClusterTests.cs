@@ -23,7 +23,7 @@ public sealed class RunningAttemptClusterTests(TwoSiloClusterFixture fixture)
         var (outcome, message, epochs) = attempt.Train(new ThrowingTrainer(), "cpu");
 
         Assert.Equal(TrialOutcome.Failed, outcome);
-        Assert.Equal("the trainer failed: NotSupportedException: this device cannot do that", message);
+        Assert.Equal("the trainer failed unexpectedly: this device cannot do that (the worker's log has the details)", message);
         Assert.Empty(epochs);
     }
 
