@@ -50,6 +50,7 @@ public sealed class DoctorCommand : Command<DoctorCommand.Settings>
         }
 
         Row("CPU backend", numerics.Describe());
+        Row("oneDNN for ATen", TorchVersions.OneDnnInAten() ? "on (read back from libtorch)" : "off (read back from libtorch)");
         foreach (string rejected in numerics.Rejected)
         {
             Row("rejected backend", rejected);

@@ -28,6 +28,9 @@ public static class TorchVersions
         }
     }
 
+    /// <summary>Whether ATen may use oneDNN now, read back from libtorch (the switch the backend set).</summary>
+    public static bool OneDnnInAten() => ATenSwitches.OneDnnEnabled();
+
     private static string Metadata(string key) => typeof(TorchVersions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .FirstOrDefault(a => a.Key == key)?.Value ?? "unknown";
 }
