@@ -75,14 +75,15 @@ public static class AslSweepCli
             case ClusterUnavailableException:
                 Error(exception.Message);
                 return ExitCodes.ClusterUnavailable;
-            case SweepRefusedException:
-                Error(exception.Message);
-                return ExitCodes.BadInput;
+            case SweepRefusedException refused:
+                Error(refused.Message);
+                return ExitCodes.For(refused.Reason);
             case OperationCanceledException:
                 Console.Error.WriteLine("cancelled");
                 return ExitCodes.Cancelled;
             default:
-                Error($"{exception.GetType().Name}: {exception.Message}");
+                // A person reads this: the message, never the exception's type; ASLSWEEP_DEBUG=1 prints the rest.
+                Error($"{exception.Message} (set ASLSWEEP_DEBUG=1 for the details)");
                 if (Environment.GetEnvironmentVariable("ASLSWEEP_DEBUG") == "1")
                 {
                     Console.Error.WriteLine(exception);

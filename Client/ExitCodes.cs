@@ -1,3 +1,5 @@
+using AslSweep.Contracts;
+
 namespace AslSweep.Client;
 
 /// <summary>Process exit codes of <c>aslsweep</c>.</summary>
@@ -17,4 +19,11 @@ public static class ExitCodes
 
     /// <summary>Interrupted by the user (Ctrl+C); what was computed is kept.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>The exit code of a refused sweep: every refusal is bad input (the spec, the id or the moment).</summary>
+    public static int For(SweepRefusal reason) => reason switch
+    {
+        SweepRefusal.InvalidSpec or SweepRefusal.IdTaken or SweepRefusal.ClusterBusy => BadInput,
+        _ => Failed,
+    };
 }

@@ -1,9 +1,10 @@
+using System.Collections.Immutable;
+
 namespace AslSweep.Contracts;
 
 /// <summary>
-/// A sweep the coordinator will not start: an invalid spec, an id already taken by another spec, or the cluster's
-/// limit of running sweeps. The typed error of the grain boundary: clients tell a refusal (bad input) from a
-/// failure by its type, not by its message.
+/// A sweep the coordinator will not start, with its <see cref="Reason"/> and <see cref="Problems"/> as data:
+/// the typed error of the grain boundary. The CLI maps the reason to its exit code in one place.
 /// </summary>
 [GenerateSerializer]
 [Alias("aslsweep.SweepRefusedException")]
@@ -25,4 +26,25 @@ public sealed class SweepRefusedException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>A refusal for <paramref name="reason"/>, each problem one line of the message.</summary>
+    public SweepRefusedException(SweepRefusal reason, string summary, IEnumerable<string> problems)
+        : this(reason, summary, [.. problems])
+    {
+    }
+
+    private SweepRefusedException(SweepRefusal reason, string summary, ImmutableArray<string> problems)
+        : base(problems.IsEmpty ? summary : summary + ":" + Environment.NewLine + string.Join(Environment.NewLine, problems))
+    {
+        Reason = reason;
+        Problems = problems;
+    }
+
+    /// <summary>Why the sweep was refused.</summary>
+    [Id(0)]
+    public SweepRefusal Reason { get; private set; }
+
+    /// <summary>Each problem, naming its spec path or setting; empty when the summary says it all.</summary>
+    [Id(1)]
+    public ImmutableArray<string> Problems { get; private set; } = [];
 }

@@ -18,7 +18,7 @@ public sealed class SweepCoordinatorGrain(
     IOptions<Hosting.SweepLimitsOptions> limits,
     Workers.CheckpointStore checkpoints,
     ILocalSiloDetails siloDetails,
-    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, IRemindable
+    ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, ITrialReportsGrain, IRemindable
 {
     private const string KeepAlive = "keep-alive";
 
@@ -60,22 +60,22 @@ public sealed class SweepCoordinatorGrain(
     {
         if (state.State.Spec is not null)
         {
-            return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new SweepRefusedException($"sweep refused: {this.GetPrimaryKeyString()} already exists with another spec; choose another id or submit the same spec");
+            return state.State.Spec == spec ? Book.ToStatus(_progress) : throw new SweepRefusedException(SweepRefusal.IdTaken, $"sweep refused: {this.GetPrimaryKeyString()} already exists with another spec; choose another id or submit the same spec", []);
         }
 
-        var problems = SweepAdmission.Problems(this.GetPrimaryKeyString(), spec, limits.Value);
+        var (problems, trials) = SweepAdmission.Admit(this.GetPrimaryKeyString(), spec, limits.Value);
         if (problems.Count > 0)
         {
-            throw new SweepRefusedException("invalid sweep spec:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+            throw new SweepRefusedException(SweepRefusal.InvalidSpec, "invalid sweep spec", problems);
         }
 
         var index = GrainFactory.GetGrain<ISweepIndexGrain>(0);
         if (!await index.TryStartRunning(this.GetPrimaryKeyString(), limits.Value.MaxConcurrentSweeps))
         {
-            throw new SweepRefusedException($"sweep refused: the cluster already runs {limits.Value.MaxConcurrentSweeps} sweeps (AslSweep:Limits:MaxConcurrentSweeps); wait for one to end or cancel one");
+            throw new SweepRefusedException(SweepRefusal.ClusterBusy, $"sweep refused: the cluster already runs {limits.Value.MaxConcurrentSweeps} sweeps (AslSweep:Limits:MaxConcurrentSweeps); wait for one to end or cancel one", []);
         }
 
-        SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, time.GetUtcNow());
+        SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, trials, time.GetUtcNow());
         try
         {
             await state.WriteStateAsync();

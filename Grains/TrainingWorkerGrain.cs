@@ -28,7 +28,7 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
             return Task.FromResult(_running.Assignment == assignment);
         }
 
-        var attempt = new RunningAttempt(assignment, GrainFactory.GetGrain<ISweepCoordinatorGrain>(assignment.SweepId), metrics, logger);
+        var attempt = new RunningAttempt(assignment, GrainFactory.GetGrain<ITrialReportsGrain>(assignment.SweepId), metrics, logger);
         metrics.Busy(Info, +1);
         _running = attempt;
         _started++;
@@ -83,7 +83,7 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
         }
 
         var (outcome, message, epochs) = ended;
-        var coordinator = GrainFactory.GetGrain<ISweepCoordinatorGrain>(attempt.Assignment.SweepId);
+        var coordinator = GrainFactory.GetGrain<ITrialReportsGrain>(attempt.Assignment.SweepId);
         for (int retry = 0; retry < 5; retry++)
         {
             try

@@ -16,7 +16,10 @@ public static class OptionNames
         }
     }
 
-    /// <summary>"conv_dropout: ..." becomes "--conv-dropout: ..."; "filters[1]: ..." becomes "--filters[1]: ...".</summary>
+    /// <summary>
+    /// "conv_dropout: ..." becomes "--conv-dropout: ..."; "filters[1]: ..." becomes "--filters[1]: ..."; a
+    /// hyperparameter is named by its definition's option (augment: --augment-strength).
+    /// </summary>
     public static string ForProblem(string problem)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -30,6 +33,9 @@ public static class OptionNames
         int bracket = name.IndexOf('[', StringComparison.Ordinal);
         string field = bracket < 0 ? name : name[..bracket];
         string suffix = bracket < 0 ? "" : name[bracket..];
-        return "--" + field.Replace('_', '-').Replace('.', '-') + suffix + problem[colon..];
+        string option = Hyperparameters.ByName.TryGetValue(field, out var parameter)
+            ? parameter.Option
+            : "--" + field.Replace('_', '-').Replace('.', '-');
+        return option + suffix + problem[colon..];
     }
 }

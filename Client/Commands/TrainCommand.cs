@@ -29,26 +29,25 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public LabelConvention Labels { get; init; } = LabelConvention.Auto;
 
         [CommandOption("--epochs <N>")]
-        [DefaultValue(20)]
-        public int Epochs { get; init; } = 20;
+        [DefaultValue(HyperparameterDefaults.Epochs)]
+        public int Epochs { get; init; } = HyperparameterDefaults.Epochs;
 
         [CommandOption("--batch-size <N>")]
-        [DefaultValue(32)]
-        public int BatchSize { get; init; } = 32;
+        [DefaultValue(HyperparameterDefaults.BatchSize)]
+        public int BatchSize { get; init; } = HyperparameterDefaults.BatchSize;
 
         [CommandOption("--seed <N>")]
         [Description("Seed of initialisation, shuffling, dropout and augmentation.")]
-        [DefaultValue(42)]
-        public int Seed { get; init; } = 42;
+        [DefaultValue(HyperparameterDefaults.Seed)]
+        public int Seed { get; init; } = HyperparameterDefaults.Seed;
 
         [CommandOption("--optimizer <NAME>")]
-        [Description("rmsprop (Keras defaults), adam or sgd.")]
-        [DefaultValue(OptimizerKind.RmsProp)]
-        public OptimizerKind Optimizer { get; init; } = OptimizerKind.RmsProp;
+        [Description("rmsprop (the default, with Keras's settings), adam or sgd.")]
+        public string? Optimizer { get; init; }
 
         [CommandOption("--learning-rate <LR>")]
-        [DefaultValue(1e-3)]
-        public double LearningRate { get; init; } = 1e-3;
+        [DefaultValue(HyperparameterDefaults.LearningRate)]
+        public double LearningRate { get; init; } = HyperparameterDefaults.LearningRate;
 
         [CommandOption("--momentum <M>")]
         [Description("SGD momentum.")]
@@ -56,19 +55,19 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public double Momentum { get; init; } = 0.9;
 
         [CommandOption("--weight-decay <WD>")]
-        [DefaultValue(0.0)]
-        public double WeightDecay { get; init; }
+        [DefaultValue(HyperparameterDefaults.WeightDecay)]
+        public double WeightDecay { get; init; } = HyperparameterDefaults.WeightDecay;
 
         [CommandOption("--label-smoothing <S>")]
-        [DefaultValue(0.0)]
-        public double LabelSmoothing { get; init; }
+        [DefaultValue(HyperparameterDefaults.LabelSmoothing)]
+        public double LabelSmoothing { get; init; } = HyperparameterDefaults.LabelSmoothing;
 
         [CommandOption("--augment")]
         [Description("Random rotation (10 deg), zoom (0.1) and shift (0.1) of every training batch.")]
         public bool Augment { get; init; }
 
         [CommandOption("--augment-strength <S>")]
-        [Description("Scales the augmentation ranges.")]
+        [Description("Scales the augmentation ranges (with --augment); a sweep's augment parameter.")]
         [DefaultValue(1.0)]
         public double AugmentStrength { get; init; } = 1.0;
 
@@ -77,14 +76,12 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public bool HorizontalFlip { get; init; }
 
         [CommandOption("--lr-schedule <NAME>")]
-        [Description("none, reduceonplateau or cosine.")]
-        [DefaultValue(LrScheduleKind.None)]
-        public LrScheduleKind LrSchedule { get; init; } = LrScheduleKind.None;
+        [Description("none (the default), reduce_on_plateau or cosine.")]
+        public string? LrSchedule { get; init; }
 
         [CommandOption("--bn-stats <NAME>")]
-        [Description("BatchNorm statistics validation uses: moving (Keras's moving averages, the notebook's numbers), recomputed (recomputed for the current weights over one training pass before every validation, like torch's update_bn; the training curve is unchanged) or auto (recomputed when an epoch has fewer than 459 batches, too few for Keras's momentum 0.99 to forget the previous epoch; else moving).")]
-        [DefaultValue(BatchNormStatistics.Auto)]
-        public BatchNormStatistics BnStats { get; init; } = BatchNormStatistics.Auto;
+        [Description("BatchNorm statistics validation uses: moving (Keras's moving averages, the notebook's numbers), recomputed (recomputed for the current weights over one training pass before every validation, like torch's update_bn; the training curve is unchanged) or auto (the default: recomputed when an epoch has fewer than 459 batches, too few for Keras's momentum 0.99 to forget the previous epoch; else moving).")]
+        public string? BnStats { get; init; }
 
         [CommandOption("--early-stopping <PATIENCE>")]
         [Description("Stop after this many epochs without a validation-loss improvement (0 = off).")]
@@ -124,21 +121,28 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         /// <summary>The run's hyperparameters; throws <see cref="UsageException"/> naming every bad option.</summary>
         public TrainingConfig ToTrainingConfig()
         {
-            var config = new TrainingConfig
+            var parsing = new List<string>();
+            var trial = ApplyModel(TrialConfig.Notebook, parsing) with
             {
-                Model = ToCnnConfig(),
                 Epochs = Epochs,
                 BatchSize = BatchSize,
-                Optimizer = Optimizer,
                 LearningRate = LearningRate,
-                Momentum = Momentum,
                 WeightDecay = WeightDecay,
                 LabelSmoothing = LabelSmoothing,
-                Augmentation = new AugmentationOptions { Enabled = Augment, Strength = AugmentStrength, HorizontalFlip = HorizontalFlip },
-                LrSchedule = new LrScheduleOptions { Kind = LrSchedule },
-                EarlyStoppingPatience = EarlyStopping,
-                BatchNormStatistics = BnStats,
+                Augment = Augment ? AugmentStrength : 0,
                 Seed = Seed,
+            };
+            trial = Parse(trial, Hyperparameters.Optimizer, Optimizer, parsing);
+            trial = Parse(trial, Hyperparameters.LrSchedule, LrSchedule, parsing);
+            trial = Parse(trial, Hyperparameters.BnStats, BnStats, parsing);
+            OptionNames.ThrowIfAny(parsing);
+
+            // Options a sweep does not vary sit on top of the trial's configuration.
+            var config = TrainingConfig.For(trial) with
+            {
+                Momentum = Momentum,
+                Augmentation = new AugmentationOptions { Enabled = Augment, Strength = AugmentStrength, HorizontalFlip = HorizontalFlip },
+                EarlyStoppingPatience = EarlyStopping,
             };
             var problems = config.Validate().ToList();
             if (Threads < 0)

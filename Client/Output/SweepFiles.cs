@@ -54,7 +54,7 @@ public static class SweepFiles
         TrainingCheckpoint.ExportWeights(checkpoint, Path.Combine(target, ModelBundle.WeightsFile));
         new ModelBundle
         {
-            Config = Grains.Sweeps.TrialConfigMapper.ToTraining(trial.Config).Model,
+            Config = TrainingConfig.For(trial.Config).Model,
             Source = $"sweep {status.SweepId} trial {trial.TrialId}",
             Synthetic = report.Synthetic,
         }.WriteDescription(target);

@@ -22,15 +22,20 @@ public sealed class SweepBook(SweepCoordinatorState state)
     /// <summary>Trials on a worker.</summary>
     public IEnumerable<TrialProgressState> Running => State.Trials.Where(t => t.State == TrialState.Running);
 
-    /// <summary>Fills a fresh state from a validated spec.</summary>
-    public static SweepBook Start(SweepCoordinatorState state, string sweepId, SweepSpec spec, DateTimeOffset now)
+    /// <summary>Fills a fresh state from a valid spec, planning its trials (replays and tests; the coordinator passes the admission's plan).</summary>
+    public static SweepBook Start(SweepCoordinatorState state, string sweepId, SweepSpec spec, DateTimeOffset now) =>
+        Start(state, sweepId, spec, TrialPlanner.Plan(spec), now);
+
+    /// <summary>Fills a fresh state from an admitted spec and its planned trials.</summary>
+    public static SweepBook Start(SweepCoordinatorState state, string sweepId, SweepSpec spec, IReadOnlyList<PlannedTrial> trials, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(state);
         state.SweepId = sweepId;
         state.Spec = spec;
         state.State = SweepState.Running;
         state.CreatedAt = now;
-        state.Trials = TrialPlanner.Plan(spec)
+        ArgumentNullException.ThrowIfNull(trials);
+        state.Trials = trials
             .Select(t => new TrialProgressState { TrialId = t.TrialId, Config = t.Config, IsBaseline = t.IsBaseline, State = TrialState.Pending })
             .ToList();
         return new SweepBook(state);

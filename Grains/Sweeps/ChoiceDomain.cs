@@ -2,14 +2,14 @@ using System.Collections.Immutable;
 
 namespace AslSweep.Grains.Sweeps;
 
-/// <summary>A list of values (a single fixed value is a list of one).</summary>
-public sealed record ChoiceDomain(ImmutableArray<string> Values) : SearchDomain
+/// <summary>A list of typed values (a single fixed value is a list of one).</summary>
+public sealed record ChoiceDomain(ImmutableArray<object> Values) : SearchDomain
 {
     /// <inheritdoc />
-    public override IReadOnlyList<string>? GridValues => Values;
+    public override IReadOnlyList<object>? GridValues => Values;
 
     /// <inheritdoc />
-    public override string Sample(Random random)
+    public override object Sample(Random random, Hyperparameter parameter)
     {
         ArgumentNullException.ThrowIfNull(random);
         return Values[random.Next(Values.Length)];

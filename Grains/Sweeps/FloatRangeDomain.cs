@@ -6,18 +6,19 @@ namespace AslSweep.Grains.Sweeps;
 public sealed record FloatRangeDomain(double Min, double Max, bool LogScale) : SearchDomain
 {
     /// <inheritdoc />
-    public override IReadOnlyList<string>? GridValues => null;
+    public override IReadOnlyList<object>? GridValues => null;
 
     /// <inheritdoc />
-    public override string Sample(Random random)
+    public override object Sample(Random random, Hyperparameter parameter)
     {
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(parameter);
         double u = random.NextDouble();
         double value = LogScale
             ? Math.Exp(Math.Log(Min) + (u * (Math.Log(Max) - Math.Log(Min))))
             : Min + (u * (Max - Min));
 
         // Six significant digits keep reports readable and the value reproducible from its text.
-        return value.ToString("G6", CultureInfo.InvariantCulture);
+        return parameter.FromNumber(double.Parse(value.ToString("G6", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
     }
 }

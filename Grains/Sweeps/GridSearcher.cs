@@ -1,5 +1,3 @@
-using AslSweep.Contracts;
-
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>Every combination of the parameters' values, the last parameter varying fastest.</summary>
@@ -24,10 +22,10 @@ public sealed class GridSearcher : ISearcher
     {
         ArgumentNullException.ThrowIfNull(space);
         IEnumerable<TrialConfig> configs = [baseline];
-        foreach (var (name, domain) in space.Dimensions)
+        foreach (var (parameter, domain) in space.Dimensions)
         {
-            var values = domain.GridValues ?? throw new ArgumentException($"parameters.{name}: a distribution cannot be gridded");
-            configs = configs.SelectMany(c => values.Select(v => ParameterCatalog.Apply(c, name, v)));
+            var values = domain.GridValues ?? throw new ArgumentException($"parameters.{parameter.Name}: a distribution cannot be gridded");
+            configs = configs.SelectMany(c => values.Select(v => parameter.Apply(c, v)));
         }
 
         return configs.ToList();

@@ -1,5 +1,3 @@
-using AslSweep.Contracts;
-
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>Proposes trial configurations from a search space; it decides nothing else.</summary>

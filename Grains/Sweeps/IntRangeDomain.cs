@@ -1,17 +1,16 @@
-using System.Globalization;
-
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>A whole-number range, both ends included.</summary>
 public sealed record IntRangeDomain(int Min, int Max) : SearchDomain
 {
     /// <inheritdoc />
-    public override IReadOnlyList<string>? GridValues => null;
+    public override IReadOnlyList<object>? GridValues => null;
 
     /// <inheritdoc />
-    public override string Sample(Random random)
+    public override object Sample(Random random, Hyperparameter parameter)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return random.Next(Min, Max + 1).ToString(CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(parameter);
+        return parameter.FromNumber(random.Next(Min, Max + 1));
     }
 }

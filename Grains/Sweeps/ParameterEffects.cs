@@ -53,10 +53,10 @@ public static class ParameterEffects
         return row.State == TrialState.Completed && row.Verdict is not (Verdict.Unknown or Verdict.Diverged);
     }
 
-    /// <summary>The config as ordered name → value pairs.</summary>
+    /// <summary>Every hyperparameter of the config as name → canonical text, in the catalogue's order.</summary>
     public static Dictionary<string, string> Pairs(TrialConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return config.Describe().Split(' ').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        return config.Values().ToDictionary(v => v.Parameter.Name, v => v.Value);
     }
 }

@@ -1,5 +1,3 @@
-using AslSweep.Contracts;
-
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>A trial the planner decided to run.</summary>

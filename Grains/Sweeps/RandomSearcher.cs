@@ -1,5 +1,3 @@
-using AslSweep.Contracts;
-
 namespace AslSweep.Grains.Sweeps;
 
 /// <summary>Independent draws from every parameter's domain; the same seed gives the same trials.</summary>
@@ -14,9 +12,9 @@ public sealed class RandomSearcher(int samples, int seed) : ISearcher
         for (int i = 0; i < samples; i++)
         {
             var config = baseline;
-            foreach (var (name, domain) in space.Dimensions)
+            foreach (var (parameter, domain) in space.Dimensions)
             {
-                config = ParameterCatalog.Apply(config, name, domain.Sample(random));
+                config = parameter.Apply(config, domain.Sample(random, parameter));
             }
 
             configs.Add(config);

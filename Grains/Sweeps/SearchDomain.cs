@@ -1,11 +1,11 @@
 namespace AslSweep.Grains.Sweeps;
 
-/// <summary>The values one parameter may take, in canonical text form.</summary>
+/// <summary>The values one parameter may take, typed (parsed once, when the space is built).</summary>
 public abstract record SearchDomain
 {
     /// <summary>Every value, for grid search; null when the domain is continuous.</summary>
-    public abstract IReadOnlyList<string>? GridValues { get; }
+    public abstract IReadOnlyList<object>? GridValues { get; }
 
-    /// <summary>One value drawn from <paramref name="random"/>.</summary>
-    public abstract string Sample(Random random);
+    /// <summary>One value of <paramref name="parameter"/> drawn from <paramref name="random"/>.</summary>
+    public abstract object Sample(Random random, Hyperparameter parameter);
 }

@@ -23,9 +23,9 @@ public static partial class SweepAdmission
     /// <summary>
     /// Every problem with starting sweep <paramref name="sweepId"/> with <paramref name="spec"/> here: the id's
     /// and the spec's own (<see cref="SweepSpecValidator"/>), then, once those are clean, this cluster's limits
-    /// and data root (<see cref="Check"/>); empty when it may start.
+    /// and data root (<see cref="Check"/>); with no problem, the sweep's trials, planned here once.
     /// </summary>
-    public static IReadOnlyList<string> Problems(string sweepId, SweepSpec spec, SweepLimitsOptions limits)
+    public static (IReadOnlyList<string> Problems, IReadOnlyList<PlannedTrial> Trials) Admit(string sweepId, SweepSpec spec, SweepLimitsOptions limits)
     {
         var problems = new List<string>();
         if (CheckId(sweepId) is { } badId)
@@ -34,11 +34,11 @@ public static partial class SweepAdmission
         }
 
         problems.AddRange(SweepSpecValidator.Validate(spec));
-        return problems.Count > 0 ? problems : Check(spec, limits);
+        return problems.Count > 0 ? (problems, []) : Check(spec, limits);
     }
 
-    /// <summary>Every problem of a valid spec; empty when it may run here.</summary>
-    public static IReadOnlyList<string> Check(SweepSpec spec, SweepLimitsOptions limits)
+    /// <summary>Every problem of a valid spec (empty when it may run here) and, when there is none, its trials.</summary>
+    public static (IReadOnlyList<string> Problems, IReadOnlyList<PlannedTrial> Trials) Check(SweepSpec spec, SweepLimitsOptions limits)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(limits);
@@ -49,9 +49,10 @@ public static partial class SweepAdmission
             problems.Add($"parameters: {values:N0} values in all is over this cluster's limit of {limits.MaxParameterValues:N0} (AslSweep:Limits:MaxParameterValues)");
         }
 
+        IReadOnlyList<PlannedTrial> trials = [];
         if (problems.Count == 0)
         {
-            var trials = TrialPlanner.Plan(spec);
+            trials = TrialPlanner.Plan(spec);
             if (trials.Count > limits.MaxTrialsPerSweep)
             {
                 problems.Add($"parameters: {trials.Count:N0} trials is over this cluster's limit of {limits.MaxTrialsPerSweep:N0} per sweep (AslSweep:Limits:MaxTrialsPerSweep)");
@@ -75,7 +76,7 @@ public static partial class SweepAdmission
             }
         }
 
-        return problems;
+        return problems.Count > 0 ? (problems, []) : (problems, trials);
     }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]

@@ -70,7 +70,6 @@ public static class SweepReportBuilder
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(other);
-        var reference = ParameterEffects.Pairs(baseline);
-        return ParameterEffects.Pairs(other).Where(p => reference[p.Key] != p.Value).Select(p => $"{p.Key}={p.Value}");
+        return Hyperparameters.All.Where(p => !p.SameIn(baseline, other)).Select(p => $"{p.Name}={p.Text(other)}");
     }
 }

@@ -112,9 +112,9 @@ public static class SweepSpecValidator
     private static void ValidateParameter(ParameterSpec parameter, string method, List<string> problems)
     {
         string path = $"parameters.{parameter.Name}";
-        if (!ParameterCatalog.All.TryGetValue(parameter.Name, out var definition))
+        if (!Hyperparameters.ByName.TryGetValue(parameter.Name, out var definition))
         {
-            problems.Add($"{path}: unknown parameter (known: {string.Join(", ", ParameterCatalog.All.Keys.Order())})");
+            problems.Add($"{path}: unknown parameter (known: {string.Join(", ", Hyperparameters.ByName.Keys.Order())})");
             return;
         }
 
@@ -127,7 +127,7 @@ public static class SweepSpecValidator
 
             for (int i = 0; i < parameter.Values.Length; i++)
             {
-                string? problem = definition.Check(parameter.Values[i]);
+                string? problem = definition.CheckText(parameter.Values[i]);
                 if (problem is not null)
                 {
                     problems.Add(parameter.Values.Length == 1 ? $"{path}.value: {problem}" : $"{path}.values[{i}]: {problem}");
@@ -148,10 +148,12 @@ public static class SweepSpecValidator
             problems.Add($"{path}.distribution: grid search needs values; use method: random for distributions");
         }
 
-        bool numeric = definition.Kind is ParameterKind.Float or ParameterKind.Int or ParameterKind.Strength;
-        if (!numeric || (parameter.Distribution == "int_uniform" && definition.Kind != ParameterKind.Int))
+        // A real distribution on a whole-number parameter would draw 12.3456 epochs: int_uniform is its distribution.
+        bool fits = parameter.Distribution == "int_uniform" ? definition.TakesIntDistribution : definition.TakesRealDistribution;
+        if (!fits)
         {
-            problems.Add($"{path}.distribution: {parameter.Distribution} does not fit this parameter");
+            string hint = definition.TakesIntDistribution ? " (use int_uniform for a whole number)" : "";
+            problems.Add($"{path}.distribution: {parameter.Distribution} does not fit this parameter{hint}");
         }
 
         if (!(parameter.Min < parameter.Max))
@@ -167,7 +169,7 @@ public static class SweepSpecValidator
         foreach (var (bound, value) in new[] { ("min", parameter.Min), ("max", parameter.Max) })
         {
             string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            string? problem = definition.Check(parameter.Distribution == "int_uniform" ? ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture) : text);
+            string? problem = definition.CheckText(parameter.Distribution == "int_uniform" ? ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture) : text);
             if (problem is not null)
             {
                 problems.Add($"{path}.{bound}: {problem}");
@@ -175,6 +177,8 @@ public static class SweepSpecValidator
         }
     }
 
+    // Every value was checked against its definition above, which holds every rule of the training core (a
+    // test in the training core's suite holds that), so no trial needs to be planned here: the server plans once.
     private static void ValidateTrials(SweepSpec spec, List<string> problems)
     {
         if (spec.Method == "grid")
@@ -183,21 +187,6 @@ public static class SweepSpecValidator
             if (size > MaxTrials)
             {
                 problems.Add($"parameters: the grid has {size:N0} trials; at most {MaxTrials:N0} are allowed");
-                return;
-            }
-        }
-
-        // Cross-field rules (e.g. conv dropout blocks against filter counts) live in the training core.
-        foreach (var trial in TrialPlanner.Plan(spec))
-        {
-            foreach (string problem in TrialConfigMapper.ToTraining(trial.Config).Validate())
-            {
-                problems.Add($"parameters (trial {trial.TrialId}: {trial.Config.Describe()}): {problem}");
-            }
-
-            if (problems.Count >= 20)
-            {
-                return;
             }
         }
     }

@@ -9,7 +9,7 @@ namespace AslSweep.Grains.Sweeps;
 public static class TrialPlanner
 {
     /// <summary>The notebook's configuration.</summary>
-    public static TrialConfig Baseline { get; } = new();
+    public static TrialConfig Baseline => TrialConfig.Notebook;
 
     /// <summary>Plans the trials of <paramref name="spec"/>.</summary>
     public static IReadOnlyList<PlannedTrial> Plan(SweepSpec spec)
@@ -18,14 +18,16 @@ public static class TrialPlanner
         var space = SearchSpace.From(spec);
         ISearcher searcher = spec.Method == "random" ? new RandomSearcher(spec.NumSamples, spec.SearchSeed) : new GridSearcher();
         var configs = new List<TrialConfig>();
+        var seen = new HashSet<TrialConfig>();
         if (spec.IncludeBaseline)
         {
             configs.Add(Baseline);
+            seen.Add(Baseline);
         }
 
         foreach (var config in searcher.Propose(space, Baseline))
         {
-            if (!configs.Contains(config))
+            if (seen.Add(config))
             {
                 configs.Add(config);
             }

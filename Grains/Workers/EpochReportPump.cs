@@ -14,7 +14,7 @@ namespace AslSweep.Grains.Workers;
 public sealed class EpochReportPump : ITrainingObserver
 {
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly ISweepCoordinatorGrain _coordinator;
+    private readonly ITrialReportsGrain _coordinator;
     private readonly TrialAssignment _assignment;
     private readonly ILogger _logger;
     private readonly SweepMetrics _metrics;
@@ -22,7 +22,7 @@ public sealed class EpochReportPump : ITrainingObserver
     private long _lastProgress;
 
     /// <summary>Starts the forwarding task.</summary>
-    public EpochReportPump(ISweepCoordinatorGrain coordinator, TrialAssignment assignment, SweepMetrics metrics, ILogger logger)
+    public EpochReportPump(ITrialReportsGrain coordinator, TrialAssignment assignment, SweepMetrics metrics, ILogger logger)
     {
         _coordinator = coordinator;
         _metrics = metrics;

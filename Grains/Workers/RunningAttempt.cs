@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace AslSweep.Grains.Workers;
 
 /// <summary>One attempt on a worker: its cancellation, its report pump, and the mapping of how it ended.</summary>
-public sealed class RunningAttempt(TrialAssignment assignment, ISweepCoordinatorGrain coordinator, SweepMetrics metrics, ILogger logger) : IDisposable
+public sealed class RunningAttempt(TrialAssignment assignment, ITrialReportsGrain coordinator, SweepMetrics metrics, ILogger logger) : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private volatile bool _interrupted;

@@ -1,5 +1,4 @@
 using AslSweep.Contracts;
-using AslSweep.Grains.Sweeps;
 using AslSweep.Grains.Telemetry;
 using AslSweep.Training.Trainer;
 using Microsoft.Extensions.Options;
@@ -18,7 +17,7 @@ public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkp
         ArgumentNullException.ThrowIfNull(assignment);
         var torchDevice = TorchDevices.Resolve(device);
         var data = cache.Load(assignment.Data);
-        var config = TrialConfigMapper.ToTraining(assignment.Config);
+        var config = TrainingConfig.For(assignment.Config);
         bool cuda = torchDevice.type == TorchSharp.DeviceType.CUDA;
         long need = TrainingMemoryEstimate.Bytes(config, data.Train.Count, data.Valid.Count, cuda);
         lock (_gpusUsed)

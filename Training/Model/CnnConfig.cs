@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace AslSweep.Training.Model;
 
 /// <summary>
@@ -7,25 +9,25 @@ namespace AslSweep.Training.Model;
 public sealed record CnnConfig
 {
     /// <summary>Filters per convolution block; one block per entry.</summary>
-    public IReadOnlyList<int> Filters { get; init; } = [75, 50, 25];
+    public IReadOnlyList<int> Filters { get; init; } = [.. Hyperparameters.Filters.Default];
 
     /// <summary>Square kernel side, odd so that "same" padding is symmetric.</summary>
-    public int KernelSize { get; init; } = 3;
+    public int KernelSize { get; init; } = HyperparameterDefaults.KernelSize;
 
     /// <summary>Dropout rate after the convolution of the blocks in <see cref="ConvDropoutBlocks"/>.</summary>
-    public double ConvDropout { get; init; } = 0.2;
+    public double ConvDropout { get; init; } = HyperparameterDefaults.ConvDropout;
 
     /// <summary>0-based blocks that get conv dropout; the notebook has it in the second block only.</summary>
     public IReadOnlyList<int> ConvDropoutBlocks { get; init; } = [1];
 
     /// <summary>Dropout rate after the hidden dense layer.</summary>
-    public double DenseDropout { get; init; } = 0.3;
+    public double DenseDropout { get; init; } = HyperparameterDefaults.DenseDropout;
 
     /// <summary>Units of the hidden dense layer.</summary>
-    public int DenseUnits { get; init; } = 512;
+    public int DenseUnits { get; init; } = HyperparameterDefaults.DenseUnits;
 
     /// <summary>Whether each block has a BatchNorm layer.</summary>
-    public bool BatchNorm { get; init; } = true;
+    public bool BatchNorm { get; init; } = HyperparameterDefaults.BatchNorm;
 
     /// <summary>Output classes.</summary>
     public int Classes { get; init; } = 24;
@@ -34,34 +36,14 @@ public sealed record CnnConfig
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (Filters.Count == 0)
-        {
-            problems.Add("filters: at least one convolution block is needed");
-        }
-
-        for (int i = 0; i < Filters.Count; i++)
-        {
-            if (Filters[i] is < 1 or > 4096)
-            {
-                problems.Add($"filters[{i}]: {Filters[i]} is outside [1, 4096]");
-            }
-        }
-
-        if (KernelSize is < 1 or > 27 || KernelSize % 2 == 0)
-        {
-            problems.Add($"kernel_size: {KernelSize} must be odd and in [1, 27]");
-        }
-
-        AddRate(problems, "conv_dropout", ConvDropout);
-        AddRate(problems, "dense_dropout", DenseDropout);
+        Add(problems, Hyperparameters.Filters, Filters.ToImmutableArray());
+        Add(problems, Hyperparameters.KernelSize, KernelSize);
+        Add(problems, Hyperparameters.ConvDropout, ConvDropout);
+        Add(problems, Hyperparameters.DenseDropout, DenseDropout);
+        Add(problems, Hyperparameters.DenseUnits, DenseUnits);
         foreach (int block in ConvDropoutBlocks.Where(b => b < 0 || b >= Filters.Count))
         {
             problems.Add($"conv_dropout_blocks: block {block} does not exist (0..{Filters.Count - 1})");
-        }
-
-        if (DenseUnits is < 1 or > 65536)
-        {
-            problems.Add($"dense_units: {DenseUnits} is outside [1, 65536]");
         }
 
         if (Classes < 2)
@@ -84,11 +66,13 @@ public sealed record CnnConfig
         return side;
     }
 
-    private static void AddRate(List<string> problems, string name, double rate)
+    /// <summary>Adds the problem of one hyperparameter's value, named as in specs, when it breaks its definition's rule.</summary>
+    internal static void Add<T>(List<string> problems, Hyperparameter<T> parameter, T value)
+        where T : notnull
     {
-        if (double.IsNaN(rate) || rate < 0 || rate >= 1)
+        if (parameter.Check(value) is { } problem)
         {
-            problems.Add($"{name}: {rate} is outside [0, 1)");
+            problems.Add($"{parameter.Name}: {problem}");
         }
     }
 }

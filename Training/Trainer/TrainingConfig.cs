@@ -13,25 +13,25 @@ public sealed record TrainingConfig
     public CnnConfig Model { get; init; } = new();
 
     /// <summary>Epochs to train.</summary>
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = HyperparameterDefaults.Epochs;
 
     /// <summary>Mini-batch size.</summary>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize { get; init; } = HyperparameterDefaults.BatchSize;
 
     /// <summary>The optimiser.</summary>
-    public OptimizerKind Optimizer { get; init; } = OptimizerKind.RmsProp;
+    public OptimizerKind Optimizer { get; init; } = HyperparameterDefaults.Optimizer;
 
     /// <summary>Initial learning rate.</summary>
-    public double LearningRate { get; init; } = 1e-3;
+    public double LearningRate { get; init; } = HyperparameterDefaults.LearningRate;
 
     /// <summary>SGD momentum.</summary>
     public double Momentum { get; init; } = 0.9;
 
     /// <summary>L2 weight decay added by the optimiser.</summary>
-    public double WeightDecay { get; init; }
+    public double WeightDecay { get; init; } = HyperparameterDefaults.WeightDecay;
 
     /// <summary>Label smoothing of the cross-entropy loss.</summary>
-    public double LabelSmoothing { get; init; }
+    public double LabelSmoothing { get; init; } = HyperparameterDefaults.LabelSmoothing;
 
     /// <summary>Data augmentation.</summary>
     public AugmentationOptions Augmentation { get; init; } = AugmentationOptions.Off;
@@ -52,48 +52,58 @@ public sealed record TrainingConfig
     /// choice existed still resumes with <c>moving</c> and is refused with another choice.
     /// </remarks>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public BatchNormStatistics BatchNormStatistics { get; init; } = BatchNormStatistics.Auto;
+    public BatchNormStatistics BatchNormStatistics { get; init; } = HyperparameterDefaults.BnStats;
 
     /// <summary>Seed of initialisation, shuffling, dropout and augmentation.</summary>
-    public int Seed { get; init; } = 42;
+    public int Seed { get; init; } = HyperparameterDefaults.Seed;
+
+    /// <summary>
+    /// The training run of one trial: the one place a hyperparameter meets the model and the trainer. Conv dropout
+    /// goes into the second block, as in the notebook (the first when there is one block).
+    /// </summary>
+    public static TrainingConfig For(TrialConfig trial)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        return new TrainingConfig
+        {
+            Model = new CnnConfig
+            {
+                Filters = [.. trial.Filters],
+                KernelSize = trial.KernelSize,
+                ConvDropout = trial.ConvDropout,
+                DenseDropout = trial.DenseDropout,
+                DenseUnits = trial.DenseUnits,
+                BatchNorm = trial.BatchNorm,
+                ConvDropoutBlocks = trial.Filters.Length > 1 ? [1] : [0],
+            },
+            Epochs = trial.Epochs,
+            BatchSize = trial.BatchSize,
+            Optimizer = trial.Optimizer,
+            LearningRate = trial.LearningRate,
+            WeightDecay = trial.WeightDecay,
+            LabelSmoothing = trial.LabelSmoothing,
+            Augmentation = trial.Augment > 0 ? AugmentationOptions.Standard with { Strength = trial.Augment } : AugmentationOptions.Off,
+            LrSchedule = new LrScheduleOptions { Kind = trial.LrSchedule },
+            BatchNormStatistics = trial.BnStats,
+            Seed = trial.Seed,
+        };
+    }
 
     /// <summary>Every problem with this configuration, each naming its field; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>(Model.Validate());
-        if (Epochs is < 1 or > 10_000)
-        {
-            problems.Add($"epochs: {Epochs} is outside [1, 10000]");
-        }
-
-        if (BatchSize is < 1 or > 65_536)
-        {
-            problems.Add($"batch_size: {BatchSize} is outside [1, 65536]");
-        }
-
-        if (!(LearningRate > 0 && LearningRate <= 10))
-        {
-            problems.Add($"learning_rate: {LearningRate} is outside (0, 10]");
-        }
+        CnnConfig.Add(problems, Hyperparameters.Epochs, Epochs);
+        CnnConfig.Add(problems, Hyperparameters.BatchSize, BatchSize);
+        CnnConfig.Add(problems, Hyperparameters.LearningRate, LearningRate);
+        CnnConfig.Add(problems, Hyperparameters.WeightDecay, WeightDecay);
+        CnnConfig.Add(problems, Hyperparameters.LabelSmoothing, LabelSmoothing);
+        CnnConfig.Add(problems, Hyperparameters.Seed, Seed);
+        CnnConfig.Add(problems, Hyperparameters.Augment, Augmentation.Enabled ? Augmentation.Strength : 0);
 
         if (!(Momentum >= 0 && Momentum < 1))
         {
             problems.Add($"momentum: {Momentum} is outside [0, 1)");
-        }
-
-        if (!(WeightDecay >= 0 && WeightDecay < 1))
-        {
-            problems.Add($"weight_decay: {WeightDecay} is outside [0, 1)");
-        }
-
-        if (!(LabelSmoothing >= 0 && LabelSmoothing < 1))
-        {
-            problems.Add($"label_smoothing: {LabelSmoothing} is outside [0, 1)");
-        }
-
-        if (!(Augmentation.Strength >= 0 && Augmentation.Strength <= 5))
-        {
-            problems.Add($"augment.strength: {Augmentation.Strength} is outside [0, 5]");
         }
 
         if (!(LrSchedule.Factor > 0 && LrSchedule.Factor < 1))

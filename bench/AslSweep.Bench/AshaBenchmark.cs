@@ -31,7 +31,7 @@ public static class AshaBenchmark
         var clock = Stopwatch.StartNew();
         foreach (var trial in trials)
         {
-            using var session = new TrainingSession(TrialConfigMapper.ToTraining(trial.Config), CPU);
+            using var session = new TrainingSession(TrainingConfig.For(trial.Config), CPU);
             var result = session.Run(trainSet, validSet);
             curves[trial.TrialId] = [.. result.Epochs.Select(Grains.Workers.EpochReportPump.ToReport)];
             log.WriteLine(FormattableString.Invariant($"grid trial {trial.TrialId}/{trials.Count} ({clock.Elapsed.TotalMinutes:F1} min): mean of the last {spec.Metric.LastK} {CurveStatistics.Of(curves[trial.TrialId], spec.Metric.LastK)!.MeanLastK:F4} ({string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, trial.Config))})"));

@@ -35,7 +35,7 @@ public static class OrchestrationBenchmark
             var clock = Stopwatch.StartNew();
             foreach (var trial in TrialPlanner.Plan(spec))
             {
-                using var session = new TrainingSession(TrialConfigMapper.ToTraining(trial.Config), CPU);
+                using var session = new TrainingSession(TrainingConfig.For(trial.Config), CPU);
                 session.Run(trainSet, validSet);
             }
 

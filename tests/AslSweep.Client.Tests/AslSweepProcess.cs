@@ -164,6 +164,14 @@ public static class AslSweepProcess
             var deadline = DateTime.UtcNow + limit;
             while (DateTime.UtcNow < deadline)
             {
+                // Read before looking at the lines: a process that printed its last line and exited between the
+                // two looks would otherwise be reported without that line (its output is drained by then).
+                bool exited = _process.HasExited;
+                if (exited)
+                {
+                    _process.WaitForExit();
+                }
+
                 foreach (string line in _lines)
                 {
                     var match = System.Text.RegularExpressions.Regex.Match(line, pattern);
@@ -173,9 +181,9 @@ public static class AslSweepProcess
                     }
                 }
 
-                if (_process.HasExited)
+                if (exited)
                 {
-                    break;
+                    throw new TimeoutException($"exited ({_process.ExitCode}) without a line matching {pattern}:\n{Output}");
                 }
 
                 Thread.Sleep(100);

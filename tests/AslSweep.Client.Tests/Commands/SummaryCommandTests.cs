@@ -22,7 +22,7 @@ public sealed class SummaryCommandTests
         var result = AslSweepProcess.Run(Limit, "summary", "--filters", "75,x");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--filters: 'x' is not a whole number", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--filters: '75,x' is not a list of whole numbers (e.g. 75,50,25)", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Output, StringComparison.Ordinal);
     }
 }

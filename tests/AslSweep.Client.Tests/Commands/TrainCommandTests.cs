@@ -1,3 +1,4 @@
+using AslSweep.Parameters;
 using System.Text.Json;
 using AslSweep.Tests.Shared;
 
@@ -130,6 +131,48 @@ public sealed class TrainCommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("OPTIONS:", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("error", result.Output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Train_oldLrScheduleSpelling_warnsNamingTheOneSpellingAndTrains()
+    {
+        var result = AslSweepProcess.Run(Limit, ["train", .. Tiny, "--epochs", "1", "--lr-schedule", "reduceonplateau", "--out", _temp.File("run")]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("warning: --lr-schedule: 'reduceonplateau' is an old spelling; write reduce_on_plateau", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_unknownOptimizerAndEvenKernel_namesBothOptionsAndExits2()
+    {
+        var result = AslSweepProcess.Run(Limit, ["train", .. Tiny, "--optimizer", "adagrad", "--filters", "8,x", "--out", _temp.File("run")]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--optimizer: 'adagrad' is not one of rmsprop, adam, sgd", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--filters: '8,x' is not a list of whole numbers (e.g. 75,50,25)", result.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.File("run")));
+    }
+
+    // The CLI's options are attributes (constants); this holds each to its hyperparameter's definition.
+    [Fact]
+    public void Train_help_showsEveryHyperparameterWithItsDefaultAndChoices()
+    {
+        var result = AslSweepProcess.Run(Limit, "train", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        string help = string.Join(' ', result.Output.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        foreach (var parameter in Hyperparameters.All)
+        {
+            Assert.Contains(parameter.Option, help, StringComparison.Ordinal);
+            foreach (string choice in parameter.Choices)
+            {
+                Assert.Contains(choice, help, StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Contains($"--dense-dropout <RATE> {HyperparameterDefaults.DenseDropout.ToString(System.Globalization.CultureInfo.InvariantCulture)}", help, StringComparison.Ordinal);
+        Assert.Contains($"--epochs <N> {HyperparameterDefaults.Epochs}", help, StringComparison.Ordinal);
+        Assert.Contains($"--filters <LIST> {HyperparameterDefaults.FiltersText}", help, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public sealed class LoadTests(ITestOutputHelper output) : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, Sweeps).Select(i => Client.GetGrain<ISweepCoordinatorGrain>($"load-{i}").Start(Spec(i))));
         var refused = await Assert.ThrowsAsync<SweepRefusedException>(() => Client.GetGrain<ISweepCoordinatorGrain>("load-extra").Start(Spec(99)));
         Assert.StartsWith($"sweep refused: the cluster already runs {Sweeps} sweeps", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(SweepRefusal.ClusterBusy, refused.Reason);
 
         // A storm: every other sweep cancelled twice at once, while the client is killed and replaced.
         var storm = Enumerable.Range(0, Sweeps).Where(i => i % 2 == 0).SelectMany(i => new[] { i, i }).Select(i => Client.GetGrain<ISweepCoordinatorGrain>($"load-{i}").Cancel());

@@ -18,7 +18,7 @@ public sealed class RunningAttemptClusterTests(TwoSiloClusterFixture fixture)
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new SweepMetrics(services.GetRequiredService<IMeterFactory>());
         var assignment = new TrialAssignment { SweepId = "throwing", TrialId = 1, Attempt = 1 };
-        using var attempt = new RunningAttempt(assignment, fixture.Client.GetGrain<ISweepCoordinatorGrain>("throwing"), metrics, NullLogger.Instance);
+        using var attempt = new RunningAttempt(assignment, fixture.Client.GetGrain<ITrialReportsGrain>("throwing"), metrics, NullLogger.Instance);
 
         var (outcome, message, epochs) = attempt.Train(new ThrowingTrainer(), "cpu");
 

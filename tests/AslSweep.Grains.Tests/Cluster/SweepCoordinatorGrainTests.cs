@@ -74,6 +74,7 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
 
         Assert.Equal("resubmitted", again.SweepId);
         Assert.Equal("sweep refused: resubmitted already exists with another spec; choose another id or submit the same spec", other.Message);
+        Assert.Equal(SweepRefusal.IdTaken, other.Reason);
     }
 
     [Fact]
@@ -208,6 +209,7 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
         var e = await Assert.ThrowsAsync<SweepRefusedException>(() => fixture.Client.GetGrain<ISweepCoordinatorGrain>("../escape").Start(TwoSiloClusterFixture.TinySpec(1)));
 
         Assert.Contains("sweep id '../escape': use letters, digits", e.Message, StringComparison.Ordinal);
+        Assert.Equal(SweepRefusal.InvalidSpec, e.Reason);
         Assert.False(Directory.Exists(Path.Combine(fixture.CheckpointRoot, "..", "escape")));
     }
 
@@ -220,6 +222,9 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
 
         Assert.Contains("parameters.dense_dropout.values[1]: 1.5 is outside [0, 1)", e.Message, StringComparison.Ordinal);
         Assert.Contains("max_concurrent: 0 must be at least 1", e.Message, StringComparison.Ordinal);
+        Assert.Equal(SweepRefusal.InvalidSpec, e.Reason);
+        Assert.Equal(2, e.Problems.Length);
+        Assert.Contains("parameters.dense_dropout.values[1]: 1.5 is outside [0, 1)", e.Problems);
         Assert.Equal(SweepState.New, (await fixture.Client.GetGrain<ISweepCoordinatorGrain>("bad").GetStatus()).State);
     }
 

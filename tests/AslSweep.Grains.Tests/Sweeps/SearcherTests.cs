@@ -33,7 +33,7 @@ public sealed class SearcherTests
         {
             Assert.InRange(t.Config.LearningRate, 1e-4, 1e-2);
             Assert.InRange(t.Config.DenseUnits, 16, 64);
-            Assert.Contains(t.Config.Optimizer, new[] { "adam", "sgd" });
+            Assert.Contains(t.Config.Optimizer, new[] { OptimizerKind.Adam, OptimizerKind.Sgd });
         });
     }
 
@@ -43,7 +43,7 @@ public sealed class SearcherTests
         var domain = new FloatRangeDomain(1e-4, 1e-2, LogScale: true);
         var random = new Random(3);
 
-        var samples = Enumerable.Range(0, 2000).Select(_ => double.Parse(domain.Sample(random), CultureInfo.InvariantCulture)).ToList();
+        var samples = Enumerable.Range(0, 2000).Select(_ => (double)domain.Sample(random, Hyperparameters.LearningRate)).ToList();
 
         double belowMiddleDecade = samples.Count(s => s < 1e-3) / 2000.0;
         Assert.InRange(belowMiddleDecade, 0.45, 0.55);

@@ -30,7 +30,7 @@ public sealed class SweepAdmissionTests : IDisposable
     [Fact]
     public void Check_withinLimitsAndInsideRoot_noProblem()
     {
-        Assert.Empty(SweepAdmission.Check(Files("train.csv", "train.csv") with { IncludeBaseline = true }, _limits));
+        Assert.Empty(SweepAdmission.Check(Files("train.csv", "train.csv") with { IncludeBaseline = true }, _limits).Problems);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SweepAdmissionTests : IDisposable
     {
         var spec = new SweepSpec { Name = "", Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4", "5", "6", "7"] }] };
 
-        var problems = SweepAdmission.Problems("../x", spec, _limits);
+        var problems = SweepAdmission.Admit("../x", spec, _limits).Problems;
 
         Assert.StartsWith("sweep id '../x': ", problems[0], StringComparison.Ordinal);
         Assert.Equal(SweepSpecValidator.Validate(spec), problems.Skip(1));
@@ -52,7 +52,7 @@ public sealed class SweepAdmissionTests : IDisposable
         var spec = new SweepSpec { Name = "ok", Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4", "5", "6", "7"] }] };
 
         Assert.Empty(SweepSpecValidator.Validate(spec));
-        Assert.Contains(SweepAdmission.Problems("ok-1", spec, _limits), p => p.Contains("AslSweep:Limits:MaxParameterValues", StringComparison.Ordinal));
+        Assert.Contains(SweepAdmission.Admit("ok-1", spec, _limits).Problems, p => p.Contains("AslSweep:Limits:MaxParameterValues", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -61,11 +61,11 @@ public sealed class SweepAdmissionTests : IDisposable
         var spec = new SweepSpec { Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4"] }, new ParameterSpec { Name = "epochs", Values = ["50"] }] };
         var values = new SweepSpec { Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4", "5", "6", "7"] }] };
 
-        var problems = SweepAdmission.Check(spec, _limits);
+        var problems = SweepAdmission.Check(spec, _limits).Problems;
 
         Assert.Contains("parameters: 5 trials is over this cluster's limit of 4 per sweep (AslSweep:Limits:MaxTrialsPerSweep)", problems);
         Assert.Contains("parameters.epochs: 50 is over this cluster's limit of 30 epochs per trial (AslSweep:Limits:MaxEpochsPerTrial)", problems);
-        Assert.Contains("parameters: 7 values in all is over this cluster's limit of 6 (AslSweep:Limits:MaxParameterValues)", SweepAdmission.Check(values, _limits));
+        Assert.Contains("parameters: 7 values in all is over this cluster's limit of 6 (AslSweep:Limits:MaxParameterValues)", SweepAdmission.Check(values, _limits).Problems);
     }
 
     [Theory]
@@ -75,7 +75,7 @@ public sealed class SweepAdmissionTests : IDisposable
     [InlineData(".", "is not a file in the data root")]
     public void Check_pathLeavingOrMissing_isRefusedNamingTheField(string path, string expected)
     {
-        var problems = SweepAdmission.Check(Files("train.csv", path), _limits);
+        var problems = SweepAdmission.Check(Files("train.csv", path), _limits).Problems;
 
         var problem = Assert.Single(problems);
         Assert.StartsWith($"data.valid: '{path}' ", problem, StringComparison.Ordinal);
@@ -88,8 +88,8 @@ public sealed class SweepAdmissionTests : IDisposable
         File.CreateSymbolicLink(_temp.File("data/link.csv"), _temp.File("secret.csv"));
         Directory.CreateSymbolicLink(_temp.File("data/outside"), _temp.Path);
 
-        Assert.Contains("leads out of the data root through a symbolic link", Assert.Single(SweepAdmission.Check(Files("link.csv", "train.csv"), _limits)), StringComparison.Ordinal);
-        Assert.Contains("leads out of the data root", Assert.Single(SweepAdmission.Check(Files("outside/secret.csv", "train.csv"), _limits)), StringComparison.Ordinal);
+        Assert.Contains("leads out of the data root through a symbolic link", Assert.Single(SweepAdmission.Check(Files("link.csv", "train.csv"), _limits).Problems), StringComparison.Ordinal);
+        Assert.Contains("leads out of the data root", Assert.Single(SweepAdmission.Check(Files("outside/secret.csv", "train.csv"), _limits).Problems), StringComparison.Ordinal);
     }
 
     [SkippableFact]
@@ -101,6 +101,6 @@ public sealed class SweepAdmissionTests : IDisposable
             Skip.If(mkfifo.ExitCode != 0, "mkfifo is not available");
         }
 
-        Assert.Contains("'pipe.csv' is empty or not a regular file", Assert.Single(SweepAdmission.Check(Files("pipe.csv", "train.csv"), _limits)), StringComparison.Ordinal);
+        Assert.Contains("'pipe.csv' is empty or not a regular file", Assert.Single(SweepAdmission.Check(Files("pipe.csv", "train.csv"), _limits).Problems), StringComparison.Ordinal);
     }
 }

@@ -38,6 +38,21 @@ public sealed class SweepReportBuilderTests
         Assert.Contains("Baseline (trial 1, oscillating)", report.Recommendation, StringComparison.Ordinal);
     }
 
+    // Before the typed parameter model, the text of a configuration left bn_stats out at its default, so a trial
+    // that set it had a key the baseline lacked and the report's difference threw KeyNotFoundException.
+    [Fact]
+    public void Build_bestTrialSetsBnStats_namesItAsTheDifference()
+    {
+        var baseline = Trial(1, [0.80, 0.96, 0.78, 0.91, 0.85, 0.96, 0.82, 0.94], baseline: true) with { Config = TrialConfig.Notebook };
+        var recomputed = Trial(2, [0.80, 0.90, 0.93, 0.935, 0.94, 0.94, 0.945, 0.94]) with { Config = TrialConfig.Notebook with { BnStats = BatchNormStatistics.Recomputed } };
+
+        var report = Report(baseline, recomputed);
+
+        Assert.Equal(2, report.RecommendedTrialId);
+        Assert.Contains("Changed from the baseline: bn_stats=recomputed", report.Recommendation, StringComparison.Ordinal);
+        Assert.Equal(["bn_stats=recomputed"], SweepReportBuilder.Difference(baseline.Config, recomputed.Config));
+    }
+
     [Fact]
     public void Build_steadyButFarBelowTraining_isOverfitting()
     {

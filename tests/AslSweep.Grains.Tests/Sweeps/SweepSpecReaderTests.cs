@@ -123,10 +123,10 @@ public sealed class SweepSpecReaderTests
         Assert.Contains("v.yaml: max_failures: 0 must be at least 1", e.Problems);
         Assert.Contains(e.Problems, p => p.StartsWith("v.yaml: parameters.dropout_rate: unknown parameter", StringComparison.Ordinal));
         Assert.Contains("v.yaml: parameters.conv_dropout.values: the list is empty", e.Problems);
-        Assert.Contains("v.yaml: parameters.epochs.value: -3 is outside [1, 1000]", e.Problems);
+        Assert.Contains("v.yaml: parameters.epochs.value: -3 is outside [1, 10000]", e.Problems);
         Assert.Contains("v.yaml: parameters.learning_rate.distribution: grid search needs values; use method: random for distributions", e.Problems);
         Assert.Contains("v.yaml: parameters.learning_rate.min: 0 must be positive for log_uniform", e.Problems);
-        Assert.Contains("v.yaml: parameters.filters.value: 0 is outside [1, 1024]", e.Problems);
+        Assert.Contains("v.yaml: parameters.filters.value: 0 is outside [1, 4096]", e.Problems);
     }
 
     [Fact]
@@ -140,12 +140,24 @@ public sealed class SweepSpecReaderTests
         Assert.Contains("big.yaml: parameters: the grid has 1,000,000 trials; at most 10,000 are allowed", e.Problems);
     }
 
+    // A real distribution on a whole-number parameter drew e.g. 12.3456 epochs, which the planner could not
+    // parse: a FormatException escaped the reader instead of a located problem.
     [Fact]
-    public void Read_evenKernel_isRejectedByTrainingRules()
+    public void Read_uniformOnAWholeNumber_isRefusedNamingIntUniform()
+    {
+        const string text = "name: u\nmethod: random\nnum_samples: 3\nparameters:\n  epochs:\n    distribution: uniform\n    min: 1\n    max: 10\n";
+
+        var e = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read(text, "u.yaml"));
+
+        Assert.Contains("u.yaml: parameters.epochs.distribution: uniform does not fit this parameter (use int_uniform for a whole number)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_evenKernel_isRejectedAtItsSpecPath()
     {
         var e = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read("name: k\nparameters:\n  kernel_size:\n    value: 4\n", "k.yaml"));
 
-        Assert.Contains(e.Problems, p => p.Contains("kernel_size: 4 must be odd", StringComparison.Ordinal));
+        Assert.Equal(["k.yaml: parameters.kernel_size.value: 4 must be odd"], e.Problems);
     }
 
     [Theory]

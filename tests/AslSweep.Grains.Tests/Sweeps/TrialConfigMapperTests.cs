@@ -12,7 +12,7 @@ public sealed class TrialConfigMapperTests
 
         var configs = TrialPlanner.Plan(spec).Select(t => t.Config).ToArray();
 
-        Assert.Equal([BatchNormStatistics.Auto, BatchNormStatistics.Moving, BatchNormStatistics.Recomputed], configs.Select(c => TrialConfigMapper.ToTraining(c).BatchNormStatistics).ToArray());
+        Assert.Equal([BatchNormStatistics.Auto, BatchNormStatistics.Moving, BatchNormStatistics.Recomputed], configs.Select(c => TrainingConfig.For(c).BatchNormStatistics).ToArray());
         Assert.DoesNotContain("bn_stats", configs[0].Describe(), StringComparison.Ordinal);
         Assert.EndsWith(" bn_stats=moving", configs[1].Describe(), StringComparison.Ordinal);
         Assert.EndsWith(" bn_stats=recomputed", configs[2].Describe(), StringComparison.Ordinal);

@@ -59,7 +59,7 @@ public sealed class SignCnnTests
 
         var problems = config.Validate();
 
-        Assert.Contains("filters[1]: 0 is outside [1, 4096]", problems);
+        Assert.Contains("filters: 0 is outside [1, 4096]", problems);
         Assert.Contains(problems, p => p.StartsWith("kernel_size:", StringComparison.Ordinal));
         Assert.Contains("conv_dropout: 1 is outside [0, 1)", problems);
         Assert.Contains(problems, p => p.StartsWith("conv_dropout_blocks:", StringComparison.Ordinal));

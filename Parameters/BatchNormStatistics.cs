@@ -1,4 +1,4 @@
-namespace AslSweep.Training.Trainer;
+namespace AslSweep.Parameters;
 
 /// <summary>Which BatchNorm statistics the model is validated (and saved) with.</summary>
 public enum BatchNormStatistics
@@ -18,7 +18,7 @@ public enum BatchNormStatistics
 
     /// <summary>
     /// <see cref="Moving"/> when an epoch is long enough for the moving averages to forget the previous
-    /// epoch's statistics, <see cref="Recomputed"/> when it is not (see <see cref="BatchNormStatisticsChoice"/>).
+    /// epoch's statistics, <see cref="Recomputed"/> when it is not (the training core decides by the epoch length).
     /// </summary>
     Auto,
 }

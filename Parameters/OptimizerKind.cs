@@ -1,4 +1,4 @@
-namespace AslSweep.Training.Trainer;
+namespace AslSweep.Parameters;
 
 /// <summary>Optimisers the trainer offers; RMSprop is Keras's default and the notebook's.</summary>
 public enum OptimizerKind

@@ -1,4 +1,4 @@
-namespace AslSweep.Grains.Sweeps;
+namespace AslSweep.Parameters;
 
 /// <summary>The value type of a sweep parameter, which fixes how its values are parsed and checked.</summary>
 public enum ParameterKind

@@ -1,4 +1,4 @@
-namespace AslSweep.Training.Trainer;
+namespace AslSweep.Parameters;
 
 /// <summary>Learning-rate schedules.</summary>
 public enum LrScheduleKind
