@@ -1,10 +1,10 @@
 using AslSweep.Client.Cluster;
 using AslSweep.Client.Commands;
 using AslSweep.Contracts;
-using AslSweep.Grains.Sweeps;
-using Microsoft.Extensions.Options;
+using AslSweep.Sweeps.Specs;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
+using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
 
 namespace AslSweep.Client;

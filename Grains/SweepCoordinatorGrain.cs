@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using AslSweep.Contracts;
+using AslSweep.Contracts.State;
 using AslSweep.Grains.Coordination;
-using AslSweep.Grains.State;
-using AslSweep.Grains.Sweeps;
 using AslSweep.Grains.Telemetry;
+using AslSweep.Sweeps.Analysis;
+using AslSweep.Sweeps.Bookkeeping;
+using AslSweep.Sweeps.Specs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +17,7 @@ public sealed class SweepCoordinatorGrain(
     TimeProvider time,
     SweepMetrics metrics,
     IOptions<SweepCoordinatorOptions> options,
-    IOptions<Hosting.SweepLimitsOptions> limits,
+    IOptions<SweepLimitsOptions> limits,
     Workers.CheckpointStore checkpoints,
     ILocalSiloDetails siloDetails,
     ILogger<SweepCoordinatorGrain> logger) : Grain, ISweepCoordinatorGrain, ITrialReportsGrain, IRemindable

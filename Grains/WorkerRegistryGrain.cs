@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using AslSweep.Contracts;
-using AslSweep.Grains.State;
+using AslSweep.Contracts.State;
 
 namespace AslSweep.Grains;
 

@@ -1,4 +1,4 @@
-using AslSweep.Grains.Hosting;
+using AslSweep.Hosting;
 using AslSweep.Silo;
 using Microsoft.Extensions.Options;
 

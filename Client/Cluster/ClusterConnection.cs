@@ -1,4 +1,4 @@
-using AslSweep.Grains.Hosting;
+using AslSweep.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -47,7 +47,7 @@ public sealed class ClusterConnection : IAsyncDisposable
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = settings.ClusterId;
-                o.ServiceId = new SiloHostOptions().ServiceId;
+                o.ServiceId = ClusterDefaults.ServiceId;
             });
         });
         var host = builder.Build();

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Net;
+using AslSweep.Cluster;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -11,7 +12,7 @@ public class ClusterSettings : CommandSettings
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
-        if (Redis is not null && AslSweep.Grains.Hosting.RedisConnection.Problem(Redis) is { } problem)
+        if (Redis is not null && AslSweep.Cluster.RedisConnection.Problem(Redis) is { } problem)
         {
             return ValidationResult.Error($"--redis: {problem}");
         }
@@ -32,7 +33,7 @@ public class ClusterSettings : CommandSettings
     [CommandOption("--cluster-id <ID>")]
     [Description("The cluster's id (AslSweep:Silo:ClusterId of the silos).")]
     [DefaultValue("aslsweep-dev")]
-    public string ClusterId { get; init; } = "aslsweep-dev";
+    public string ClusterId { get; init; } = ClusterDefaults.ClusterId;
 
     [CommandOption("--redis <CONNECTION>")]
     [Description("Find the gateways through the cluster's Redis (silos with AslSweep:Silo:Clustering=redis) instead of --gateway. Default: $ASLSWEEP_REDIS.")]

@@ -1,5 +1,5 @@
 using AslSweep.Contracts;
-using AslSweep.Grains.Sweeps;
+using AslSweep.Sweeps.Specs;
 
 namespace AslSweep.Client.Cluster;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using AslSweep.Client.Cluster;
 using AslSweep.Client.Output;
 using AslSweep.Contracts;
-using AslSweep.Grains.Hosting;
-using Microsoft.Extensions.DependencyInjection;
+using AslSweep.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

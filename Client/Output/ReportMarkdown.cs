@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using AslSweep.Contracts;
-using AslSweep.Grains.Sweeps;
+using AslSweep.Sweeps.Analysis;
+using AslSweep.Sweeps.Search;
 
 namespace AslSweep.Client.Output;
 

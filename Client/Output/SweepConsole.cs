@@ -1,6 +1,7 @@
 using System.Globalization;
 using AslSweep.Contracts;
-using AslSweep.Grains.Sweeps;
+using AslSweep.Sweeps.Analysis;
+using AslSweep.Sweeps.Search;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

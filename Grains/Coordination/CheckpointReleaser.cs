@@ -1,6 +1,7 @@
 using AslSweep.Contracts;
-using AslSweep.Grains.State;
+using AslSweep.Contracts.State;
 using AslSweep.Grains.Workers;
+using AslSweep.Sweeps.Bookkeeping;
 using Microsoft.Extensions.Logging;
 
 namespace AslSweep.Grains.Coordination;

@@ -1,5 +1,6 @@
 using AslSweep.Contracts;
-using AslSweep.Grains.State;
+using AslSweep.Contracts.State;
+using AslSweep.Sweeps.Bookkeeping;
 using Microsoft.Extensions.Logging;
 
 namespace AslSweep.Grains.Coordination;

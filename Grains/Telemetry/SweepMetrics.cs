@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using AslSweep.Contracts;
+using AslSweep.Training.Devices;
 using AslSweep.Training.Numerics;
 
 namespace AslSweep.Grains.Telemetry;

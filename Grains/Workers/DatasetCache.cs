@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AslSweep.Contracts;
-using AslSweep.Grains.Hosting;
+using AslSweep.Sweeps.Specs;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
 using Microsoft.Extensions.Logging;

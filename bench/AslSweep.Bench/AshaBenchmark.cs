@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using AslSweep.Contracts;
-using AslSweep.Grains.Coordination;
-using AslSweep.Grains.Sweeps;
+using AslSweep.Sweeps.Analysis;
+using AslSweep.Sweeps.Bookkeeping;
+using AslSweep.Sweeps.Search;
+using AslSweep.Sweeps.Specs;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
 using static TorchSharp.torch;

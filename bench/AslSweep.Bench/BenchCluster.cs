@@ -1,5 +1,5 @@
 using AslSweep.Contracts;
-using AslSweep.Grains.Hosting;
+using AslSweep.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

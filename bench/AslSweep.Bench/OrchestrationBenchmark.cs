@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AslSweep.Contracts;
-using AslSweep.Grains.Sweeps;
+using AslSweep.Sweeps.Search;
 using AslSweep.Training.Data;
 using AslSweep.Training.Trainer;
 using static TorchSharp.torch;

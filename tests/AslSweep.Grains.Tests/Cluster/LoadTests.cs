@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AslSweep.Contracts;
-using AslSweep.Grains.Hosting;
+using AslSweep.Hosting;
+using AslSweep.Sweeps.Specs;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using Xunit.Abstractions;

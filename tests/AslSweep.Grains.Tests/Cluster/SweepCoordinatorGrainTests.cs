@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using AslSweep.Contracts;
-using AslSweep.Grains.Coordination;
+using AslSweep.Sweeps.Bookkeeping;
 
 namespace AslSweep.Grains.Tests.Cluster;
 

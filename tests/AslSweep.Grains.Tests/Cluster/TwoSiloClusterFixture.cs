@@ -1,5 +1,5 @@
 using AslSweep.Contracts;
-using AslSweep.Grains.Hosting;
+using AslSweep.Hosting;
 using AslSweep.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;

@@ -1,4 +1,5 @@
-using AslSweep.Grains.Hosting;
+using AslSweep.Cluster;
+using AslSweep.Hosting;
 
 namespace AslSweep.Grains.Tests.Hosting;
 

@@ -65,6 +65,17 @@ public sealed class TrainingConfigForTests
         Assert.Equal(BatchNormStatistics.Auto, config.BatchNormStatistics);
     }
 
+    [Theory]
+    [InlineData("auto", BatchNormStatistics.Auto)]
+    [InlineData("moving", BatchNormStatistics.Moving)]
+    [InlineData("recomputed", BatchNormStatistics.Recomputed)]
+    public void For_bnStats_selectsTheTrainersStatistics(string text, BatchNormStatistics expected)
+    {
+        var trial = TrialConfig.Notebook with { BnStats = Hyperparameters.BnStats.Parse(text, out _) };
+
+        Assert.Equal(expected, TrainingConfig.For(trial).BatchNormStatistics);
+    }
+
     private static IEnumerable<string> EdgeTexts(Hyperparameter parameter)
     {
         if (parameter.Choices.Count > 0)

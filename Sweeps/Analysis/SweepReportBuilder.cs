@@ -1,0 +1,75 @@
+using AslSweep.Contracts;
+
+namespace AslSweep.Sweeps.Analysis;
+
+/// <summary>
+/// Ranks trials by the mean of their last k epochs (not by a lucky peak; trials stopped early after the
+/// others), gives each a verdict
+/// (<see cref="ConvergenceVerdicts"/>), and for the sweep the effect of each hyperparameter
+/// (<see cref="ParameterEffects"/>) and the recommended configuration with its evidence (<see cref="Recommender"/>).
+/// </summary>
+public static class SweepReportBuilder
+{
+    /// <summary>Builds the report of <paramref name="status"/>.</summary>
+    public static SweepReport Build(SweepStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        int k = status.Spec.Metric.LastK;
+        bool minimize = status.Spec.Metric.Name == "val_loss";
+        var rows = status.Trials
+            .Select(t => (Trial: t, Stats: CurveStatistics.Of(t.Epochs, k)))
+            // Stopped trials rank after the others: their statistics come from early epochs.
+            .OrderBy(x => x.Stats is null ? 2 : x.Trial.State == TrialState.Stopped ? 1 : 0)
+            .ThenByDescending(x => x.Stats is null ? 0 : minimize ? -x.Stats.MeanValLossLastK : x.Stats.MeanLastK)
+            .ThenBy(x => x.Trial.TrialId)
+            .Select((x, i) => Row(i + 1, x.Trial, x.Stats, k))
+            .ToList();
+        var effects = ParameterEffects.Of(rows);
+        var (recommended, evidence) = Recommender.Recommend(rows, effects, k);
+        return new SweepReport
+        {
+            SweepId = status.SweepId,
+            Name = status.Name,
+            State = status.State,
+            LastK = k,
+            Rows = [.. rows],
+            Synthetic = status.Synthetic,
+            Thresholds = FormattableString.Invariant($"ranked by the mean {status.Spec.Metric.Name} of the last {k} epochs; ") + ConvergenceVerdicts.Describe(k),
+            Effects = effects,
+            RecommendedTrialId = recommended,
+            BaselineTrialId = rows.FirstOrDefault(r => r.IsBaseline)?.TrialId ?? 0,
+            Recommendation = evidence,
+            Decisions = status.Decisions,
+        };
+    }
+
+    private static TrialReportRow Row(int rank, TrialStatus trial, CurveStatistics? stats, int k) => new()
+    {
+        Rank = rank,
+        TrialId = trial.TrialId,
+        Config = trial.Config,
+        State = trial.State,
+        Epochs = trial.Epochs.Length,
+        BestValAccuracy = stats?.Best ?? double.NaN,
+        FinalValAccuracy = stats?.Final ?? double.NaN,
+        MeanLastK = stats?.MeanLastK ?? double.NaN,
+        StdLastK = stats?.StdLastK ?? double.NaN,
+        TrainValGap = stats?.Gap ?? double.NaN,
+        MeanValLossLastK = stats?.MeanValLossLastK ?? double.NaN,
+        Verdict = ConvergenceVerdicts.Judge(trial.State, stats, trial.Epochs.Length, k),
+        IsBaseline = trial.IsBaseline,
+        BestEpoch = stats?.BestEpoch ?? 0,
+        DirectionChanges = stats?.DirectionChanges ?? 0,
+        SlopeLastK = stats?.SlopeLastK ?? double.NaN,
+        TrainAccuracyLastK = stats?.TrainLastK ?? double.NaN,
+        Ending = trial.State is TrialState.Diverged or TrialState.Failed ? trial.Message : null,
+    };
+
+    /// <summary>The name=value pairs in which <paramref name="other"/> differs from <paramref name="baseline"/>.</summary>
+    public static IEnumerable<string> Difference(TrialConfig baseline, TrialConfig other)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(other);
+        return Hyperparameters.All.Where(p => !p.SameIn(baseline, other)).Select(p => $"{p.Name}={p.Text(other)}");
+    }
+}

@@ -1,0 +1,49 @@
+using AslSweep.Contracts;
+using AslSweep.Contracts.State;
+using AslSweep.Sweeps.Analysis;
+
+namespace AslSweep.Sweeps.Bookkeeping;
+
+/// <summary>
+/// The top-K checkpoint keeper (Ray Tune's <c>num_to_keep</c>): with the spec's <c>keep_checkpoints</c> = K, the
+/// checkpoints kept are those of the K completed trials with the best selection metric, the recommended trial's
+/// (exported as the best model) and the baseline's; every other finished trial's checkpoint is released. Both
+/// sets only improve as trials complete, so a released trial can never come back into the kept set. A trial is
+/// released only when its worker has finished with it: completed, failed and diverged trials at once, stopped
+/// ones (whose worker may still be writing its last checkpoint) when the sweep has completed. Cancelled sweeps
+/// keep everything.
+/// </summary>
+public static class CheckpointKeeper
+{
+    /// <summary>Trials whose checkpoints may be deleted now (not yet released ones only).</summary>
+    public static IReadOnlyList<int> ToRelease(SweepCoordinatorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Spec?.KeepCheckpoints is not int keep || state.State == SweepState.Cancelled)
+        {
+            return [];
+        }
+
+        bool over = state.State == SweepState.Completed;
+        var released = state.ReleasedCheckpoints.ToHashSet();
+        var candidates = state.Trials
+            .Where(t => !t.IsBaseline && !released.Contains(t.TrialId))
+            .Where(t => t.State is TrialState.Completed or TrialState.Failed or TrialState.Diverged || (over && t.State == TrialState.Stopped))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var report = SweepReportBuilder.Build(new SweepBook(state).ToStatus());
+        var kept = report.Rows
+            .Where(r => r.State == TrialState.Completed && double.IsFinite(r.MeanLastK))
+            .OrderByDescending(r => r.MeanLastK)
+            .ThenBy(r => r.TrialId)
+            .Take(keep)
+            .Select(r => r.TrialId)
+            .Append(report.RecommendedTrialId)
+            .ToHashSet();
+        return [.. candidates.Where(t => !kept.Contains(t.TrialId)).Select(t => t.TrialId)];
+    }
+}

@@ -1,0 +1,215 @@
+using AslSweep.Contracts;
+using AslSweep.Contracts.State;
+using AslSweep.Sweeps.Search;
+
+namespace AslSweep.Sweeps.Bookkeeping;
+
+/// <summary>
+/// The bookkeeping of one sweep over its persisted state: which trials are pending, which run where, what an
+/// epoch or a finished attempt changes, when to retry. No Orleans here: the coordinator grain only calls it.
+/// </summary>
+public sealed class SweepBook(SweepCoordinatorState state)
+{
+    /// <summary>The state this book edits.</summary>
+    public SweepCoordinatorState State { get; } = state;
+
+    /// <summary>The spec (set once the sweep started).</summary>
+    public SweepSpec Spec => State.Spec ?? throw new InvalidOperationException("the sweep has not started");
+
+    /// <summary>Trials waiting for a worker, in order.</summary>
+    public IEnumerable<TrialProgressState> Pending => State.Trials.Where(t => t.State == TrialState.Pending);
+
+    /// <summary>Trials on a worker.</summary>
+    public IEnumerable<TrialProgressState> Running => State.Trials.Where(t => t.State == TrialState.Running);
+
+    /// <summary>Fills a fresh state from a valid spec, planning its trials (replays and tests; the coordinator passes the admission's plan).</summary>
+    public static SweepBook Start(SweepCoordinatorState state, string sweepId, SweepSpec spec, DateTimeOffset now) =>
+        Start(state, sweepId, spec, TrialPlanner.Plan(spec), now);
+
+    /// <summary>Fills a fresh state from an admitted spec and its planned trials.</summary>
+    public static SweepBook Start(SweepCoordinatorState state, string sweepId, SweepSpec spec, IReadOnlyList<PlannedTrial> trials, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.SweepId = sweepId;
+        state.Spec = spec;
+        state.State = SweepState.Running;
+        state.CreatedAt = now;
+        ArgumentNullException.ThrowIfNull(trials);
+        state.Trials = trials
+            .Select(t => new TrialProgressState { TrialId = t.TrialId, Config = t.Config, IsBaseline = t.IsBaseline, State = TrialState.Pending })
+            .ToList();
+        return new SweepBook(state);
+    }
+
+    /// <summary>True for a state a trial never leaves.</summary>
+    public static bool IsFinal(TrialState state) => state is TrialState.Completed or TrialState.Failed or TrialState.Diverged or TrialState.Stopped or TrialState.Cancelled;
+
+    /// <summary>The trial with that id, or null.</summary>
+    public TrialProgressState? Trial(int trialId) => State.Trials.Find(t => t.TrialId == trialId);
+
+    /// <summary>Marks a trial as started on a worker and returns the attempt's assignment.</summary>
+    public TrialAssignment Assign(TrialProgressState trial, string worker)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        trial.Attempts++;
+        trial.State = TrialState.Running;
+        trial.Worker = worker;
+        return new TrialAssignment { SweepId = State.SweepId, TrialId = trial.TrialId, Attempt = trial.Attempts, Config = trial.Config, Data = Spec.Data };
+    }
+
+    /// <summary>The worker refused or could not be reached: the trial waits again.</summary>
+    public void Unassign(TrialProgressState trial, bool attemptNeverBegan)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        if (attemptNeverBegan)
+        {
+            trial.Attempts--;
+        }
+
+        trial.State = TrialState.Pending;
+        trial.Worker = null;
+    }
+
+    /// <summary>Records an epoch of the current attempt; false when stale or already known.</summary>
+    public bool RecordEpoch(int trialId, int attempt, EpochReport epoch)
+    {
+        var trial = Trial(trialId);
+        if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running)
+        {
+            return false;
+        }
+
+        return Merge(trial, [epoch]);
+    }
+
+    /// <summary>Applies how an attempt ended; false when the report is stale.</summary>
+    public bool Finish(int trialId, int attempt, TrialOutcome outcome, string message, IReadOnlyList<EpochReport> epochs)
+    {
+        var trial = Trial(trialId);
+        if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running)
+        {
+            return false;
+        }
+
+        Merge(trial, epochs);
+        trial.Message = message;
+        trial.State = outcome switch
+        {
+            TrialOutcome.Completed => TrialState.Completed,
+            TrialOutcome.Diverged => TrialState.Diverged,
+            TrialOutcome.Cancelled => State.State == SweepState.Cancelled ? TrialState.Cancelled : TrialState.Pending,
+            TrialOutcome.Interrupted => TrialState.Pending,
+            _ => ++trial.Failures >= Spec.MaxFailures ? TrialState.Failed : TrialState.Pending,
+        };
+        if (outcome == TrialOutcome.Failed && trial.State == TrialState.Pending)
+        {
+            trial.Message = $"attempt {attempt} failed ({message}); retrying from the last checkpoint";
+        }
+
+        return true;
+    }
+
+    /// <summary>The worker of a running trial is gone: the trial waits again and will resume from its checkpoint.</summary>
+    public void Requeue(TrialProgressState trial, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        trial.State = TrialState.Pending;
+        trial.Message = reason;
+        trial.Worker = null;
+    }
+
+    /// <summary>The scheduler stopped a running trial: final, its curve kept; its worker must be told.</summary>
+    public void Stop(TrialProgressState trial, SchedulingDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        ArgumentNullException.ThrowIfNull(decision);
+        trial.State = TrialState.Stopped;
+        trial.Message = $"stopped early after epoch {decision.Epoch}: {decision.Reason}";
+        // Epochs the worker finished after the decision are not part of the stopped curve.
+        trial.Epochs.RemoveAll(e => e.Epoch > decision.Epoch);
+    }
+
+    /// <summary>Cancels the sweep: pending trials end now; returns the running ones, whose workers must be told.</summary>
+    public IReadOnlyList<TrialProgressState> Cancel(DateTimeOffset now)
+    {
+        var running = Running.ToList();
+        if (State.State != SweepState.Running)
+        {
+            return running;
+        }
+
+        State.State = SweepState.Cancelled;
+        State.FinishedAt = now;
+        foreach (var trial in Pending.ToList())
+        {
+            trial.State = TrialState.Cancelled;
+            trial.Message = "cancelled with the sweep before it started";
+        }
+
+        return running;
+    }
+
+    /// <summary>Marks the sweep completed when every trial is final; true when that happened now.</summary>
+    public bool CompleteIfDone(DateTimeOffset now)
+    {
+        if (State.State != SweepState.Running || !State.Trials.TrueForAll(t => IsFinal(t.State)))
+        {
+            return false;
+        }
+
+        State.State = SweepState.Completed;
+        State.FinishedAt = now;
+        return true;
+    }
+
+    /// <summary>The wire view of the sweep.</summary>
+    public SweepStatus ToStatus(IReadOnlyDictionary<int, double>? progress = null) => new()
+    {
+        SweepId = State.SweepId,
+        Name = State.Spec?.Name ?? "",
+        State = State.State,
+        CreatedAt = State.CreatedAt,
+        FinishedAt = State.FinishedAt,
+        Spec = State.Spec ?? new SweepSpec(),
+        Trials = [.. State.Trials.Select(t => new TrialStatus
+        {
+            TrialId = t.TrialId,
+            Config = t.Config,
+            State = t.State,
+            Epochs = [.. t.Epochs],
+            Attempts = t.Attempts,
+            Worker = t.Worker,
+            Message = t.Message,
+            IsBaseline = t.IsBaseline,
+            EpochProgress = t.State == TrialState.Running && progress is not null ? progress.GetValueOrDefault(t.TrialId) : 0,
+        })],
+        Decisions = [.. State.Decisions],
+    };
+
+    // Epochs are keyed by number: a resumed attempt re-reports checkpointed epochs, and each must appear once.
+    private static bool Merge(TrialProgressState trial, IReadOnlyList<EpochReport> epochs)
+    {
+        bool changed = false;
+        foreach (var epoch in epochs)
+        {
+            int index = trial.Epochs.FindIndex(e => e.Epoch == epoch.Epoch);
+            if (index < 0)
+            {
+                trial.Epochs.Add(epoch);
+                changed = true;
+            }
+            else if (trial.Epochs[index] != epoch)
+            {
+                trial.Epochs[index] = epoch;
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            trial.Epochs.Sort((a, b) => a.Epoch.CompareTo(b.Epoch));
+        }
+
+        return changed;
+    }
+}

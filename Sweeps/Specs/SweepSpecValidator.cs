@@ -1,0 +1,222 @@
+using AslSweep.Contracts;
+using AslSweep.Sweeps.Search;
+
+namespace AslSweep.Sweeps.Specs;
+
+/// <summary>
+/// Checks a spec before anything runs and reports every problem at once, each with its path in the spec
+/// (e.g. <c>parameters.dense_dropout.values[2]: 1.5 is outside [0, 1)</c>).
+/// </summary>
+public static class SweepSpecValidator
+{
+    /// <summary>Largest number of trials a spec may expand to.</summary>
+    public const int MaxTrials = 10_000;
+
+    private static readonly string[] Distributions = ["uniform", "log_uniform", "int_uniform"];
+
+    /// <summary>Every problem; empty when the spec is valid.</summary>
+    public static IReadOnlyList<string> Validate(SweepSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(spec.Name))
+        {
+            problems.Add("name: must not be empty");
+        }
+
+        ValidateData(spec.Data, problems);
+        if (spec.Metric.Name is not ("val_accuracy" or "val_loss"))
+        {
+            problems.Add($"metric.name: '{spec.Metric.Name}' is not val_accuracy or val_loss");
+        }
+
+        if (spec.Metric.Goal is not ("maximize" or "minimize"))
+        {
+            problems.Add($"metric.goal: '{spec.Metric.Goal}' is not maximize or minimize");
+        }
+
+        if (spec.Metric.LastK is < 1 or > 100)
+        {
+            problems.Add($"metric.last_k: {spec.Metric.LastK} is outside [1, 100]");
+        }
+
+        if (spec.Method is not ("grid" or "random"))
+        {
+            problems.Add($"method: '{spec.Method}' is not grid or random");
+        }
+
+        if (spec.Method == "random" && spec.NumSamples is < 1 or > MaxTrials)
+        {
+            problems.Add($"num_samples: {spec.NumSamples} is outside [1, {MaxTrials}]");
+        }
+
+        ValidateScheduler(spec.Scheduler, problems);
+        if (spec.MaxConcurrent < 1)
+        {
+            problems.Add($"max_concurrent: {spec.MaxConcurrent} must be at least 1");
+        }
+
+        if (spec.KeepCheckpoints < 1)
+        {
+            problems.Add($"keep_checkpoints: {spec.KeepCheckpoints} must be at least 1 (leave it out to keep every checkpoint)");
+        }
+
+        if (spec.MaxFailures < 1)
+        {
+            problems.Add($"max_failures: {spec.MaxFailures} must be at least 1");
+        }
+
+        var seen = new HashSet<string>();
+        foreach (var parameter in spec.Parameters)
+        {
+            if (!seen.Add(parameter.Name))
+            {
+                problems.Add($"parameters.{parameter.Name}: given twice");
+            }
+
+            ValidateParameter(parameter, spec.Method, problems);
+        }
+
+        if (problems.Count == 0)
+        {
+            ValidateTrials(spec, problems);
+        }
+
+        return problems;
+    }
+
+    private static void ValidateData(DataSpec data, List<string> problems)
+    {
+        if (data.Synthetic)
+        {
+            if (data.Train is not null || data.Valid is not null)
+            {
+                problems.Add("data: synthetic: true cannot be combined with train/valid files");
+            }
+
+            if (data.SyntheticTrainPerClass is < 1 or > 100_000 || data.SyntheticValidPerClass is < 1 or > 100_000)
+            {
+                problems.Add("data.train_per_class: synthetic sizes must be in [1, 100000]");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(data.Train) || string.IsNullOrWhiteSpace(data.Valid))
+        {
+            problems.Add("data: give both train and valid CSV paths, or synthetic: true");
+        }
+
+        if (data.Labels is not ("auto" or "kaggle" or "contiguous"))
+        {
+            problems.Add($"data.labels: '{data.Labels}' is not auto, kaggle or contiguous");
+        }
+    }
+
+    private static void ValidateParameter(ParameterSpec parameter, string method, List<string> problems)
+    {
+        string path = $"parameters.{parameter.Name}";
+        if (!Hyperparameters.ByName.TryGetValue(parameter.Name, out var definition))
+        {
+            problems.Add($"{path}: unknown parameter (known: {string.Join(", ", Hyperparameters.ByName.Keys.Order())})");
+            return;
+        }
+
+        if (parameter.Distribution is null)
+        {
+            if (parameter.Values.IsEmpty)
+            {
+                problems.Add($"{path}.values: the list is empty");
+            }
+
+            for (int i = 0; i < parameter.Values.Length; i++)
+            {
+                string? problem = definition.CheckText(parameter.Values[i]);
+                if (problem is not null)
+                {
+                    problems.Add(parameter.Values.Length == 1 ? $"{path}.value: {problem}" : $"{path}.values[{i}]: {problem}");
+                }
+            }
+
+            return;
+        }
+
+        if (!Distributions.Contains(parameter.Distribution))
+        {
+            problems.Add($"{path}.distribution: '{parameter.Distribution}' is not uniform, log_uniform or int_uniform");
+            return;
+        }
+
+        if (method == "grid")
+        {
+            problems.Add($"{path}.distribution: grid search needs values; use method: random for distributions");
+        }
+
+        // A real distribution on a whole-number parameter would draw 12.3456 epochs: int_uniform is its distribution.
+        bool fits = parameter.Distribution == "int_uniform" ? definition.TakesIntDistribution : definition.TakesRealDistribution;
+        if (!fits)
+        {
+            string hint = definition.TakesIntDistribution ? " (use int_uniform for a whole number)" : "";
+            problems.Add($"{path}.distribution: {parameter.Distribution} does not fit this parameter{hint}");
+        }
+
+        if (!(parameter.Min < parameter.Max))
+        {
+            problems.Add(FormattableString.Invariant($"{path}: min {parameter.Min} must be below max {parameter.Max}"));
+        }
+
+        if (parameter.Distribution == "log_uniform" && parameter.Min <= 0)
+        {
+            problems.Add(FormattableString.Invariant($"{path}.min: {parameter.Min} must be positive for log_uniform"));
+        }
+
+        foreach (var (bound, value) in new[] { ("min", parameter.Min), ("max", parameter.Max) })
+        {
+            string text = value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            string? problem = definition.CheckText(parameter.Distribution == "int_uniform" ? ((long)value).ToString(System.Globalization.CultureInfo.InvariantCulture) : text);
+            if (problem is not null)
+            {
+                problems.Add($"{path}.{bound}: {problem}");
+            }
+        }
+    }
+
+    // Every value was checked against its definition above, which holds every rule of the training core (a
+    // test in the training core's suite holds that), so no trial needs to be planned here: the server plans once.
+    private static void ValidateTrials(SweepSpec spec, List<string> problems)
+    {
+        if (spec.Method == "grid")
+        {
+            long size = GridSearcher.Size(SearchSpace.From(spec));
+            if (size > MaxTrials)
+            {
+                problems.Add($"parameters: the grid has {size:N0} trials; at most {MaxTrials:N0} are allowed");
+            }
+        }
+    }
+
+    private static void ValidateScheduler(SchedulerSpec scheduler, List<string> problems)
+    {
+        if (!Scheduling.TrialSchedulers.Types.Contains(scheduler.Type))
+        {
+            problems.Add($"scheduler.type: '{scheduler.Type}' is not {string.Join(", ", Scheduling.TrialSchedulers.Types)}");
+        }
+
+        if (scheduler.ReductionFactor is < 2 or > 100)
+        {
+            problems.Add($"scheduler.reduction_factor: {scheduler.ReductionFactor} is outside [2, 100]");
+        }
+
+        if (scheduler.GracePeriod is < 1 or > 10_000)
+        {
+            problems.Add($"scheduler.grace_period: {scheduler.GracePeriod} is outside [1, 10000]");
+        }
+
+        if (scheduler.MaxEpochs is < 0 or > 10_000)
+        {
+            problems.Add($"scheduler.max_epochs: {scheduler.MaxEpochs} is outside [0, 10000] (0 = the longest trial)");
+        }
+
+        if (scheduler.MinSamples is < 1 or > 10_000)
+        {
+            problems.Add($"scheduler.min_samples: {scheduler.MinSamples} is outside [1, 10000]");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using AslSweep.Contracts;
+using AslSweep.Contracts.State;
+using AslSweep.Sweeps.Bookkeeping;
+
+namespace AslSweep.Sweeps.Tests.Bookkeeping;
+
+public sealed class SweepBookTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+
+    private static SweepBook Started(int maxFailures = 2) => SweepBook.Start(new SweepCoordinatorState(), "s1", new SweepSpec
+    {
+        MaxFailures = maxFailures,
+        Parameters = [new ParameterSpec { Name = "conv_dropout", Values = ["0.1"] }],
+    }, Now);
+
+    private static EpochReport Epoch(int n, double val = 0.5) => new() { Epoch = n, ValAccuracy = val };
+
+    [Fact]
+    public void Start_plansBaselineAndSearchAsPending()
+    {
+        var book = Started();
+
+        Assert.Equal(2, book.State.Trials.Count);
+        Assert.All(book.State.Trials, t => Assert.Equal(TrialState.Pending, t.State));
+        Assert.Equal(SweepState.Running, book.State.State);
+    }
+
+    [Fact]
+    public void RecordEpoch_staleAttemptOrRepeat_isIgnoredAndEpochsStayUnique()
+    {
+        var book = Started();
+        var trial = book.State.Trials[0];
+        book.Assign(trial, "w");
+
+        Assert.True(book.RecordEpoch(1, 1, Epoch(1)));
+        Assert.False(book.RecordEpoch(1, 1, Epoch(1)));
+        Assert.False(book.RecordEpoch(1, 0, Epoch(2)));
+        Assert.True(book.Finish(1, 1, TrialOutcome.Completed, "done", [Epoch(1), Epoch(2)]));
+
+        Assert.Equal([1, 2], trial.Epochs.Select(e => e.Epoch).ToArray());
+        Assert.Equal(TrialState.Completed, trial.State);
+    }
+
+    [Fact]
+    public void Finish_failed_retriesUntilMaxFailuresThenFails()
+    {
+        var book = Started(maxFailures: 2);
+        var trial = book.State.Trials[0];
+
+        book.Assign(trial, "w");
+        book.Finish(1, 1, TrialOutcome.Failed, "boom", []);
+        Assert.Equal(TrialState.Pending, trial.State);
+        Assert.Contains("retrying", trial.Message, StringComparison.Ordinal);
+
+        book.Assign(trial, "w");
+        book.Finish(1, 2, TrialOutcome.Failed, "boom", []);
+        Assert.Equal(TrialState.Failed, trial.State);
+        Assert.Equal(2, trial.Attempts);
+    }
+
+    [Fact]
+    public void Finish_interrupted_requeuesWithoutCountingAFailure()
+    {
+        var book = Started(maxFailures: 1);
+        var trial = book.State.Trials[0];
+        book.Assign(trial, "w");
+
+        book.Finish(1, 1, TrialOutcome.Interrupted, "silo stopping", [Epoch(1)]);
+
+        Assert.Equal(TrialState.Pending, trial.State);
+        Assert.Equal(0, trial.Failures);
+        Assert.Single(trial.Epochs);
+    }
+
+    [Fact]
+    public void Cancel_endsPendingNowAndRunningWhenTheyReport()
+    {
+        var book = Started();
+        book.Assign(book.State.Trials[0], "w");
+
+        var running = book.Cancel(Now);
+        book.Finish(1, 1, TrialOutcome.Cancelled, "cancelled", []);
+
+        Assert.Single(running);
+        Assert.Equal(SweepState.Cancelled, book.State.State);
+        Assert.All(book.State.Trials, t => Assert.Equal(TrialState.Cancelled, t.State));
+        Assert.False(book.CompleteIfDone(Now));
+    }
+
+    [Fact]
+    public void CompleteIfDone_allFinal_completesOnce()
+    {
+        var book = Started();
+        foreach (var trial in book.State.Trials)
+        {
+            book.Assign(trial, "w");
+            book.Finish(trial.TrialId, 1, TrialOutcome.Completed, "ok", [Epoch(1)]);
+        }
+
+        Assert.True(book.CompleteIfDone(Now));
+        Assert.False(book.CompleteIfDone(Now));
+        Assert.Equal(SweepState.Completed, book.ToStatus().State);
+    }
+}
