@@ -19,7 +19,7 @@ public sealed record DataSpec
 
     /// <summary>Label convention: auto, kaggle or contiguous.</summary>
     [Id(3)]
-    public string Labels { get; init; } = "auto";
+    public LabelConvention Labels { get; init; } = LabelConvention.Auto;
 
     /// <summary>Synthetic training images per class.</summary>
     [Id(4)]

@@ -7,11 +7,11 @@ public sealed record MetricSpec
 {
     /// <summary>val_accuracy or val_loss.</summary>
     [Id(0)]
-    public string Name { get; init; } = "val_accuracy";
+    public MetricName Name { get; init; } = MetricName.ValAccuracy;
 
     /// <summary>maximize or minimize.</summary>
     [Id(1)]
-    public string Goal { get; init; } = "maximize";
+    public MetricGoal Goal { get; init; } = MetricGoal.Maximize;
 
     /// <summary>Trials are ranked by the mean of their last k epochs, not by a lucky peak.</summary>
     [Id(2)]

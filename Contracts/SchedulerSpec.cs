@@ -11,7 +11,7 @@ public sealed record SchedulerSpec
 {
     /// <summary>fifo, asha or median.</summary>
     [Id(0)]
-    public string Type { get; init; } = "fifo";
+    public SchedulerType Type { get; init; } = SchedulerType.Fifo;
 
     /// <summary>ASHA: keep the top 1/η of each rung (η, at least 2).</summary>
     [Id(1)]

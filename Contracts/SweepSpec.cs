@@ -21,7 +21,7 @@ public sealed record SweepSpec
 
     /// <summary>grid or random.</summary>
     [Id(3)]
-    public string Method { get; init; } = "grid";
+    public SearchMethod Method { get; init; } = SearchMethod.Grid;
 
     /// <summary>Random search: how many trials.</summary>
     [Id(4)]

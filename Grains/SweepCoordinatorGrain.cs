@@ -26,11 +26,12 @@ public sealed class SweepCoordinatorGrain(
 
     private readonly Dictionary<int, double> _progress = [];
     private bool _unsaved;
-    // A view over the persisted state, which Orleans replaces when it reads it.
-    private SweepBook Book => new(state.State);
+    private SweepBook? _book;
     private IGrainTimer? _timer;
-    private SweepScheduling? _scheduling;
     private CheckpointReleaser? _releaser;
+
+    // The one owner of the persisted state, made anew only when the state object is replaced (read or reset).
+    private SweepBook Book => _book is not null && ReferenceEquals(_book.State, state.State) ? _book : _book = new SweepBook(state.State);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -126,14 +127,13 @@ public sealed class SweepCoordinatorGrain(
     {
         // Persisted by the next tick (within a second): a lost epoch report is not lost work, since the worker's
         // checkpoint holds the whole curve and its final report carries it.
-        if (Book.RecordEpoch(trialId, attempt, epoch))
+        if (Book.RecordEpoch(trialId, attempt, epoch, out var stop))
         {
             _progress.Remove(trialId);
             _unsaved = true;
-            var trial = Book.Trial(trialId)!;
-            if (Scheduling.Observe(trial) is { } stop)
+            if (stop is not null)
             {
-                Book.Stop(trial, stop);
+                var trial = Book.Trial(trialId)!;
                 metrics.Finished(state.State.SweepId, TrialState.Stopped);
                 logger.LogInformation("Sweep {SweepId} trial {TrialId} stopped after epoch {Epoch}: {Reason}", state.State.SweepId, trialId, stop.Epoch, stop.Reason);
                 await Dispatcher.CancelRunning([trial], state.State.SweepId);
@@ -156,8 +156,6 @@ public sealed class SweepCoordinatorGrain(
         if (Book.Finish(trialId, attempt, outcome, message, epochs))
         {
             _unsaved = true;
-            // Epochs only the final report carried still count in the scheduler's rungs.
-            Scheduling.Observe(Book.Trial(trialId)!);
             var trial = Book.Trial(trialId)!;
             if (SweepBook.IsFinal(trial.State))
             {
@@ -175,8 +173,6 @@ public sealed class SweepCoordinatorGrain(
     }
 
     private TrialDispatcher Dispatcher => new(GrainFactory, logger);
-
-    private SweepScheduling Scheduling => _scheduling ??= new SweepScheduling(state.State);
 
     private CheckpointReleaser Releaser => _releaser ??= new CheckpointReleaser(checkpoints, logger);
 
@@ -220,7 +216,7 @@ public sealed class SweepCoordinatorGrain(
             await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
         }
 
-        changed |= Releaser.Release(state.State);
+        changed |= Releaser.Release(Book);
 
         // Marked before writing, cleared after: a write that fails (storage briefly unreachable) is retried next tick.
         _unsaved |= changed;

@@ -24,6 +24,15 @@ public static class AslSweepHostBuilderExtensions
     public static IHostApplicationBuilder AddAslSweepSilo(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        // A word no choice knows would make the binder throw with a type name: say it as a setting problem first.
+        var badChoices = ConfigurationChoices.Problems<SiloHostOptions>(builder.Configuration, SiloHostOptions.Section)
+            .Concat(ConfigurationChoices.Problems<WorkerOptions>(builder.Configuration, WorkerOptions.Section))
+            .ToList();
+        if (badChoices.Count > 0)
+        {
+            throw new OptionsValidationException(SiloHostOptions.Section, typeof(SiloHostOptions), badChoices);
+        }
+
         var options = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
         // Report every bad key at once, before anything starts (the worker options are validated on start too).
         var workers = builder.Configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();

@@ -30,7 +30,7 @@ public static class AslSweepSiloBuilderExtensions
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<TorchTrialTrainer>();
         services.AddSingleton<SimulatedTrialTrainer>();
-        services.AddSingleton<ITrialTrainer>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Trainer == "simulated"
+        services.AddSingleton<ITrialTrainer>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Trainer == TrainerKind.Simulated
             ? sp.GetRequiredService<SimulatedTrialTrainer>()
             : sp.GetRequiredService<TorchTrialTrainer>());
         services.AddPlacementDirector<SiloNamePlacement, SiloNamePlacementDirector>();

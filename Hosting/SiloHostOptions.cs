@@ -34,7 +34,7 @@ public sealed class SiloHostOptions
     /// How silos find each other and where grain state and reminders live: <c>localhost</c> (one machine, state in
     /// memory) or <c>redis</c> (membership, grain state and reminders in the Redis of <see cref="Redis"/>).
     /// </summary>
-    public string Clustering { get; set; } = "localhost";
+    public ClusteringKind Clustering { get; set; } = ClusteringKind.Localhost;
 
     /// <summary>StackExchange.Redis connection string for <c>Clustering=redis</c> (never logged: it may hold a password).</summary>
     public string? Redis { get; set; }
@@ -61,7 +61,7 @@ public sealed class SiloHostOptions
     public TimeSpan SweepReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>True when the cluster is on Redis.</summary>
-    public bool UsesRedis => string.Equals(Clustering, "redis", StringComparison.OrdinalIgnoreCase);
+    public bool UsesRedis => Clustering == ClusteringKind.Redis;
 
     /// <summary>
     /// Serve the Orleans dashboard at /dashboard on the silo's HTTP address. It has no authentication: keep the
@@ -105,9 +105,9 @@ public sealed class SiloHostOptions
             problems.Add($"{Section}:AdvertisedAddress: '{AdvertisedAddress}' is not an IP address");
         }
 
-        if (!UsesRedis && !string.Equals(Clustering, "localhost", StringComparison.OrdinalIgnoreCase))
+        if (!Enum.IsDefined(Clustering))
         {
-            problems.Add($"{Section}:Clustering: '{Clustering}' is not localhost or redis");
+            problems.Add($"{Section}:Clustering: not {ConfigurationChoices.Listed<ClusteringKind>()}");
         }
 
         if (UsesRedis && RedisConnection.Problem(Redis) is { } redisProblem)

@@ -55,7 +55,7 @@ public sealed class WorkerRegistration(
     /// <summary>The process's CPU backend, chosen and probed before any trial (null for the simulated trainer).</summary>
     private NumericsStatus? ChooseCpuBackend()
     {
-        if (options.Value.Trainer != "torch")
+        if (options.Value.Trainer != TrainerKind.Torch)
         {
             return null;
         }

@@ -38,34 +38,18 @@ public static partial class Hyperparameters
         where TEnum : struct, Enum =>
         new(ChoiceShape(name, description, @default, spellings, get, set));
 
-    // One spelling per value; the enum's member names (which the CLI used to take, e.g. reduceonplateau) are
-    // still accepted, in any case, with a warning that names the one spelling.
+    // One spelling per value (Spelling reads the enum's member names, which the CLI used to take, e.g.
+    // reduceonplateau, with a warning that names the one spelling).
     private static HyperparameterShape<TEnum> ChoiceShape<TEnum>(string name, string description, TEnum @default, (TEnum Value, string Spelling)[] spellings, Func<TrialConfig, TEnum> get, Func<TrialConfig, TEnum, TrialConfig> set)
         where TEnum : struct, Enum
     {
-        var words = spellings.Select(s => s.Spelling).ToImmutableArray();
+        var spelling = new Spelling<TEnum>(spellings);
         return new HyperparameterShape<TEnum>(name, ParameterKind.Choice, description, @default, get, set,
-            v => spellings.First(s => EqualityComparer<TEnum>.Default.Equals(s.Value, v)).Spelling,
-            text =>
-            {
-                foreach (var (value, spelling) in spellings)
-                {
-                    if (text == spelling)
-                    {
-                        return (true, value, null);
-                    }
-
-                    if (string.Equals(text, spelling, StringComparison.OrdinalIgnoreCase) || string.Equals(text, value.ToString(), StringComparison.OrdinalIgnoreCase))
-                    {
-                        return (true, value, $"'{text}' is an old spelling; write {spelling}");
-                    }
-                }
-
-                return (false, @default, null);
-            },
-            $"one of {string.Join(", ", words)}")
+            spelling.Of,
+            text => spelling.TryRead(text, out var value, out string? warning) ? (true, value, warning) : (false, @default, null),
+            $"one of {string.Join(", ", spelling.Words)}")
         {
-            Choices = words,
+            Choices = spelling.Words,
         };
     }
 

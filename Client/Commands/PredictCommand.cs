@@ -23,9 +23,8 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         public string[] Inputs { get; init; } = [];
 
         [CommandOption("--labels <CONVENTION>")]
-        [Description("Label convention of a CSV: auto, kaggle or contiguous.")]
-        [DefaultValue(LabelConvention.Auto)]
-        public LabelConvention Labels { get; init; } = LabelConvention.Auto;
+        [Description("Label convention of a CSV: auto (the default), kaggle or contiguous.")]
+        public string? Labels { get; init; }
 
         [CommandOption("--show <N>")]
         [Description("Rows of a CSV to list one by one (the accuracy covers all).")]
@@ -59,7 +58,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         ArgumentNullException.ThrowIfNull(settings);
         var (bundle, weights) = ModelBundle.Read(settings.Model!);
         bool csv = settings.Inputs[0].EndsWith(".csv", StringComparison.OrdinalIgnoreCase);
-        SignMnistImages images = csv ? new SignMnistCsvReader().Read(settings.Inputs[0], settings.Labels).Images : ImageFiles.Read(settings.Inputs);
+        SignMnistImages images = csv ? new SignMnistCsvReader().Read(settings.Inputs[0], SpelledOption.Labels(settings.Labels)).Images : ImageFiles.Read(settings.Inputs);
         using var model = bundle.Load(weights);
         var predictions = SignPredictor.Predict(model, images);
         if (bundle.Synthetic)

@@ -24,9 +24,8 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? Valid { get; init; }
 
         [CommandOption("--labels <MODE>")]
-        [Description("Label convention: auto (a 24 means Kaggle, a 9 contiguous), kaggle or contiguous.")]
-        [DefaultValue(LabelConvention.Auto)]
-        public LabelConvention Labels { get; init; } = LabelConvention.Auto;
+        [Description("Label convention: auto (the default: a 24 means Kaggle, a 9 contiguous), kaggle or contiguous.")]
+        public string? Labels { get; init; }
 
         [CommandOption("--epochs <N>")]
         [DefaultValue(HyperparameterDefaults.Epochs)]
@@ -173,7 +172,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var numerics = CpuBackendOption.Choose(settings.CpuBackend);
         var device = ResolveDevice(settings.Device);
         var synthetic = new SyntheticSignMnistOptions { TrainPerClass = settings.SyntheticTrainPerClass, ValidPerClass = settings.SyntheticValidPerClass };
-        TrainingData data = TrainingData.Load(settings.Train, settings.Valid, settings.Labels, synthetic);
+        TrainingData data = TrainingData.Load(settings.Train, settings.Valid, SpelledOption.Labels(settings.Labels), synthetic);
         DescribeData(data);
         AnsiConsole.MarkupLineInterpolated($"BatchNorm statistics for validation: {BatchNormStatisticsChoice.Explain(config, data.Train.Count)}");
 

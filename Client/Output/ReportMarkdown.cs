@@ -24,7 +24,7 @@ public static class ReportMarkdown
             md.AppendLine();
         }
 
-        md.AppendLine(CultureInfo.InvariantCulture, $"State: {report.State}. {report.Rows.Length} trials, scheduler {status.Spec.Scheduler.Type}, {report.Decisions.Length} stopped early. Verdicts: {report.Thresholds}.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"State: {report.State}. {report.Rows.Length} trials, scheduler {Spellings.Scheduler.Of(status.Spec.Scheduler.Type)}, {report.Decisions.Length} stopped early. Verdicts: {report.Thresholds}.");
         md.AppendLine();
         md.AppendLine("## Recommendation");
         md.AppendLine();

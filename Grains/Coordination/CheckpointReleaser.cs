@@ -1,5 +1,4 @@
 using AslSweep.Contracts;
-using AslSweep.Contracts.State;
 using AslSweep.Grains.Workers;
 using AslSweep.Sweeps.Bookkeeping;
 using Microsoft.Extensions.Logging;
@@ -15,9 +14,10 @@ public sealed class CheckpointReleaser(CheckpointStore store, ILogger logger)
     private (int Final, SweepState Sweep) _checked = (-1, SweepState.Running);
 
     /// <summary>Releases what the keeper lets go; true when the state changed.</summary>
-    public bool Release(SweepCoordinatorState state)
+    public bool Release(SweepBook book)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(book);
+        var state = book.State;
 
         // The keeper builds the report: only worth it when a trial or the sweep has reached a new state.
         var seen = (state.Trials.Count(t => SweepBook.IsFinal(t.State)), state.State);
@@ -27,12 +27,13 @@ public sealed class CheckpointReleaser(CheckpointStore store, ILogger logger)
         }
 
         _checked = seen;
-        var release = CheckpointKeeper.ToRelease(state);
+        var release = CheckpointKeeper.ToRelease(book);
         foreach (int trialId in release)
         {
             store.Delete(state.SweepId, trialId);
-            state.ReleasedCheckpoints.Add(trialId);
         }
+
+        book.MarkReleased(release);
 
         if (release.Count > 0)
         {

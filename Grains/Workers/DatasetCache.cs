@@ -24,7 +24,7 @@ public sealed class DatasetCache(IOptions<SweepLimitsOptions> limits, ILogger<Da
         ArgumentNullException.ThrowIfNull(spec);
         return Get(_host, spec, () =>
         {
-            var labels = Enum.Parse<LabelConvention>(spec.Labels, ignoreCase: true);
+            var labels = spec.Labels;
             var synthetic = new SyntheticSignMnistOptions { TrainPerClass = spec.SyntheticTrainPerClass, ValidPerClass = spec.SyntheticValidPerClass, Seed = spec.SyntheticSeed };
             var data = spec.Synthetic
                 ? TrainingData.Load(null, null, labels, synthetic)

@@ -22,7 +22,7 @@ public sealed class WorkerOptions
     public string CheckpointRoot { get; set; } = "checkpoints";
 
     /// <summary>torch (real training) or simulated (control-plane benchmarks and load tests only).</summary>
-    public string Trainer { get; set; } = "torch";
+    public TrainerKind Trainer { get; set; } = TrainerKind.Torch;
 
     /// <summary>Epoch length of the simulated trainer.</summary>
     public double SimulatedEpochSeconds { get; set; } = 1.0;

@@ -45,9 +45,9 @@ public sealed partial class WorkerOptionsValidator : IValidateOptions<WorkerOpti
             problems.Add($"{WorkerOptions.Section}:CheckpointRoot: must not be empty");
         }
 
-        if (options.Trainer is not ("torch" or "simulated"))
+        if (!Enum.IsDefined(options.Trainer))
         {
-            problems.Add($"{WorkerOptions.Section}:Trainer: '{options.Trainer}' is not torch or simulated");
+            problems.Add($"{WorkerOptions.Section}:Trainer: not torch or simulated");
         }
 
         if (options.CpuBackend.Length > 0 && !CpuBackends.TryParse(options.CpuBackend, out _))

@@ -15,7 +15,7 @@ public static class SweepReportBuilder
     {
         ArgumentNullException.ThrowIfNull(status);
         int k = status.Spec.Metric.LastK;
-        bool minimize = status.Spec.Metric.Name == "val_loss";
+        bool minimize = status.Spec.Metric.Name == MetricName.ValLoss;
         var rows = status.Trials
             .Select(t => (Trial: t, Stats: CurveStatistics.Of(t.Epochs, k)))
             // Stopped trials rank after the others: their statistics come from early epochs.
@@ -34,7 +34,7 @@ public static class SweepReportBuilder
             LastK = k,
             Rows = [.. rows],
             Synthetic = status.Synthetic,
-            Thresholds = FormattableString.Invariant($"ranked by the mean {status.Spec.Metric.Name} of the last {k} epochs; ") + ConvergenceVerdicts.Describe(k),
+            Thresholds = FormattableString.Invariant($"ranked by the mean {Spellings.Metric.Of(status.Spec.Metric.Name)} of the last {k} epochs; ") + ConvergenceVerdicts.Describe(k),
             Effects = effects,
             RecommendedTrialId = recommended,
             BaselineTrialId = rows.FirstOrDefault(r => r.IsBaseline)?.TrialId ?? 0,

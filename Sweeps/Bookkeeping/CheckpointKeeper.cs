@@ -1,5 +1,4 @@
 using AslSweep.Contracts;
-using AslSweep.Contracts.State;
 using AslSweep.Sweeps.Analysis;
 
 namespace AslSweep.Sweeps.Bookkeeping;
@@ -16,9 +15,10 @@ namespace AslSweep.Sweeps.Bookkeeping;
 public static class CheckpointKeeper
 {
     /// <summary>Trials whose checkpoints may be deleted now (not yet released ones only).</summary>
-    public static IReadOnlyList<int> ToRelease(SweepCoordinatorState state)
+    public static IReadOnlyList<int> ToRelease(SweepBook book)
     {
-        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(book);
+        var state = book.State;
         if (state.Spec?.KeepCheckpoints is not int keep || state.State == SweepState.Cancelled)
         {
             return [];
@@ -35,7 +35,7 @@ public static class CheckpointKeeper
             return [];
         }
 
-        var report = SweepReportBuilder.Build(new SweepBook(state).ToStatus());
+        var report = SweepReportBuilder.Build(book.ToStatus());
         var kept = report.Rows
             .Where(r => r.State == TrialState.Completed && double.IsFinite(r.MeanLastK))
             .OrderByDescending(r => r.MeanLastK)

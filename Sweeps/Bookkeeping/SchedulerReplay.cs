@@ -18,7 +18,6 @@ public static class SchedulerReplay
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(curves);
         var book = SweepBook.Start(new SweepCoordinatorState(), "replay", spec, DateTimeOffset.UnixEpoch);
-        var scheduling = new SweepScheduling(book.State);
         var events = new PriorityQueue<(int Trial, int Epoch), (double Time, int Trial)>();
         int free = spec.MaxConcurrent;
         int epochs = 0;
@@ -45,11 +44,10 @@ public static class SchedulerReplay
             now = at.Time;
             var trial = book.Trial(result.Trial)!;
             var curve = curves[result.Trial];
-            book.RecordEpoch(result.Trial, trial.Attempts, curve[result.Epoch - 1]);
+            book.RecordEpoch(result.Trial, trial.Attempts, curve[result.Epoch - 1], out var stop);
             epochs++;
-            if (scheduling.Observe(trial) is { } stop)
+            if (stop is not null)
             {
-                book.Stop(trial, stop);
                 free++;
             }
             else if (result.Epoch == curve.Count)

@@ -5,13 +5,20 @@ using AslSweep.Sweeps.Search;
 namespace AslSweep.Sweeps.Bookkeeping;
 
 /// <summary>
-/// The bookkeeping of one sweep over its persisted state: which trials are pending, which run where, what an
-/// epoch or a finished attempt changes, when to retry. No Orleans here: the coordinator grain only calls it.
+/// The bookkeeping of one sweep and the one owner of its persisted state: which trials are pending, which run
+/// where, what an epoch or a finished attempt changes (with the scheduler's decisions), when to retry, which
+/// checkpoints are released. Everything else reads the state through it and changes it only by asking it. No
+/// Orleans here: the coordinator grain only calls it.
 /// </summary>
 public sealed class SweepBook(SweepCoordinatorState state)
 {
-    /// <summary>The state this book edits.</summary>
+    private SweepScheduling? _scheduling;
+
+    /// <summary>The state this book owns: read it, change it only through the book's methods.</summary>
     public SweepCoordinatorState State { get; } = state;
+
+    /// <summary>The sweep id.</summary>
+    public string SweepId => State.SweepId;
 
     /// <summary>The spec (set once the sweep started).</summary>
     public SweepSpec Spec => State.Spec ?? throw new InvalidOperationException("the sweep has not started");
@@ -70,16 +77,26 @@ public sealed class SweepBook(SweepCoordinatorState state)
         trial.Worker = null;
     }
 
-    /// <summary>Records an epoch of the current attempt; false when stale or already known.</summary>
-    public bool RecordEpoch(int trialId, int attempt, EpochReport epoch)
+    /// <summary>
+    /// Records an epoch of the current attempt and gives it to the scheduler; false when stale or already known.
+    /// When the scheduler stops the trial, it is stopped here and <paramref name="stop"/> says so: its worker must be told.
+    /// </summary>
+    public bool RecordEpoch(int trialId, int attempt, EpochReport epoch, out SchedulingDecision? stop)
     {
+        stop = null;
         var trial = Trial(trialId);
-        if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running)
+        if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running || !Merge(trial, [epoch]))
         {
             return false;
         }
 
-        return Merge(trial, [epoch]);
+        stop = Schedule(trial);
+        if (stop is not null)
+        {
+            Stop(trial, stop);
+        }
+
+        return true;
     }
 
     /// <summary>Applies how an attempt ended; false when the report is stale.</summary>
@@ -106,6 +123,10 @@ public sealed class SweepBook(SweepCoordinatorState state)
             trial.Message = $"attempt {attempt} failed ({message}); retrying from the last checkpoint";
         }
 
+        // Epochs only the final report carried still count in the scheduler's rungs; the trial no longer runs, so
+        // nothing is stopped here.
+        Schedule(trial);
+
         return true;
     }
 
@@ -118,7 +139,17 @@ public sealed class SweepBook(SweepCoordinatorState state)
         trial.Worker = null;
     }
 
-    /// <summary>The scheduler stopped a running trial: final, its curve kept; its worker must be told.</summary>
+    /// <summary>Records that the checkpoints of <paramref name="trialIds"/> were deleted under keep_checkpoints.</summary>
+    public void MarkReleased(IEnumerable<int> trialIds)
+    {
+        ArgumentNullException.ThrowIfNull(trialIds);
+        State.ReleasedCheckpoints.AddRange(trialIds.Where(id => !State.ReleasedCheckpoints.Contains(id)));
+    }
+
+    /// <summary>
+    /// Stops a running trial on a scheduler's decision (<see cref="RecordEpoch"/> does it for the sweep's own
+    /// scheduler): final, its curve kept up to the decision's epoch; its worker must be told.
+    /// </summary>
     public void Stop(TrialProgressState trial, SchedulingDecision decision)
     {
         ArgumentNullException.ThrowIfNull(trial);
@@ -185,6 +216,21 @@ public sealed class SweepBook(SweepCoordinatorState state)
         })],
         Decisions = [.. State.Decisions],
     };
+
+    // Feeds the trial's new epochs to the scheduler (rebuilt from the saved results on first use) and keeps the
+    // results and the decision, in order: a reactivated coordinator replays them.
+    private SchedulingDecision? Schedule(TrialProgressState trial)
+    {
+        _scheduling ??= new SweepScheduling(Spec, State.Trials.Select(t => t.Config.Epochs).DefaultIfEmpty(1).Max(), State.SchedulerResults);
+        var (fed, stop) = _scheduling.Observe(trial);
+        State.SchedulerResults.AddRange(fed);
+        if (stop is not null)
+        {
+            State.Decisions.Add(stop);
+        }
+
+        return stop;
+    }
 
     // Epochs are keyed by number: a resumed attempt re-reports checkpointed epochs, and each must appear once.
     private static bool Merge(TrialProgressState trial, IReadOnlyList<EpochReport> epochs)

@@ -5,26 +5,27 @@ using AslSweep.Sweeps.Scheduling;
 namespace AslSweep.Sweeps.Bookkeeping;
 
 /// <summary>
-/// Feeds a sweep's new epochs to its scheduler, once each and in order, and records its stop decisions. The
-/// scheduler is rebuilt by replaying the persisted results, so its decisions survive a reactivation. The value
+/// Feeds a sweep's new epochs to its scheduler, once each and in order, and says when to stop a trial; the
+/// <see cref="SweepBook"/> keeps what it returns. The scheduler is rebuilt by replaying the persisted results, so
+/// its decisions survive a reactivation. The value
 /// given is the selection metric so far: the mean of the last k epochs up to that epoch, but only of epochs from
 /// the grace period on (negated for val_loss).
 /// The baseline is never stopped: it is the reference every trial is compared with.
 /// </summary>
 public sealed class SweepScheduling
 {
-    private readonly SweepCoordinatorState _state;
+    private readonly SweepSpec _spec;
     private readonly ITrialScheduler _scheduler;
     private readonly Dictionary<int, int> _lastFed = [];
 
-    /// <summary>The scheduler of the sweep's spec, brought up to date with every result already given.</summary>
-    public SweepScheduling(SweepCoordinatorState state)
+    /// <summary>The scheduler of <paramref name="spec"/>, brought up to date with every result already given.</summary>
+    public SweepScheduling(SweepSpec spec, int maxEpochs, IEnumerable<SchedulerResultState> past)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        _state = state;
-        var spec = state.Spec ?? throw new InvalidOperationException("the sweep has not started");
-        _scheduler = TrialSchedulers.Create(spec.Scheduler, state.Trials.Select(t => t.Config.Epochs).DefaultIfEmpty(1).Max());
-        foreach (var result in state.SchedulerResults)
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(past);
+        _spec = spec;
+        _scheduler = TrialSchedulers.Create(spec.Scheduler, maxEpochs);
+        foreach (var result in past)
         {
             _scheduler.OnResult(result.TrialId, result.Epoch, result.Value);
             _lastFed[result.TrialId] = result.Epoch;
@@ -32,16 +33,16 @@ public sealed class SweepScheduling
     }
 
     /// <summary>
-    /// Gives the scheduler the epochs of <paramref name="trial"/> it has not seen; returns the decision to stop
-    /// it, or null. Only a running, non-baseline trial is stopped.
+    /// Gives the scheduler the epochs of <paramref name="trial"/> it has not seen. Returns the results given (the
+    /// caller keeps them, in order, for a replay) and the decision to stop it, or null. Only a running,
+    /// non-baseline trial is stopped. The trial itself is only read.
     /// </summary>
-    public SchedulingDecision? Observe(TrialProgressState trial)
+    public (IReadOnlyList<SchedulerResultState> Fed, SchedulingDecision? Stop) Observe(TrialProgressState trial)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        var spec = _state.Spec!;
-        int k = spec.Metric.LastK;
-        bool minimize = spec.Metric.Name == "val_loss";
-        SchedulingDecision? stop = null;
+        int k = _spec.Metric.LastK;
+        bool minimize = _spec.Metric.Name == MetricName.ValLoss;
+        var fed = new List<SchedulerResultState>();
         int last = _lastFed.GetValueOrDefault(trial.TrialId);
         // Epochs are sorted by number; a gap (an epoch report lost on the way) waits for the final report.
         foreach (var epoch in trial.Epochs.Where(e => e.Epoch > last))
@@ -53,20 +54,18 @@ public sealed class SweepScheduling
 
             // Averaged over the last k epochs, but never over epochs before the grace period: early epochs (a
             // network still warming up) would drown the signal the decision needs.
-            int span = Math.Clamp(epoch.Epoch - spec.Scheduler.GracePeriod + 1, 1, k);
+            int span = Math.Clamp(epoch.Epoch - _spec.Scheduler.GracePeriod + 1, 1, k);
             var window = trial.Epochs.Where(e => e.Epoch > epoch.Epoch - span && e.Epoch <= epoch.Epoch).ToList();
             double value = minimize ? -window.Average(e => e.ValLoss) : window.Average(e => e.ValAccuracy);
             var decision = _scheduler.OnResult(trial.TrialId, epoch.Epoch, value);
-            _state.SchedulerResults.Add(new SchedulerResultState { TrialId = trial.TrialId, Epoch = epoch.Epoch, Value = value });
+            fed.Add(new SchedulerResultState { TrialId = trial.TrialId, Epoch = epoch.Epoch, Value = value });
             _lastFed[trial.TrialId] = last = epoch.Epoch;
-            if (stop is null && decision.Decision == SchedulerDecision.Stop && !trial.IsBaseline && trial.State == TrialState.Running)
+            if (decision.Decision == SchedulerDecision.Stop && !trial.IsBaseline && trial.State == TrialState.Running)
             {
-                stop = new SchedulingDecision { TrialId = trial.TrialId, Epoch = epoch.Epoch, Value = value, Reason = decision.Reason };
-                _state.Decisions.Add(stop);
-                break;
+                return (fed, new SchedulingDecision { TrialId = trial.TrialId, Epoch = epoch.Epoch, Value = value, Reason = decision.Reason });
             }
         }
 
-        return stop;
+        return (fed, null);
     }
 }

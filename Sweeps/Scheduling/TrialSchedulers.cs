@@ -5,17 +5,14 @@ namespace AslSweep.Sweeps.Scheduling;
 /// <summary>Builds the scheduler a spec names.</summary>
 public static class TrialSchedulers
 {
-    /// <summary>The names a spec may use.</summary>
-    public static IReadOnlyList<string> Types { get; } = ["fifo", "asha", "median"];
-
     /// <summary>The scheduler of <paramref name="spec"/> for trials of up to <paramref name="longestTrial"/> epochs.</summary>
     public static ITrialScheduler Create(SchedulerSpec spec, int longestTrial)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return spec.Type switch
         {
-            "asha" => new AshaScheduler(spec.ReductionFactor, spec.GracePeriod, spec.MaxEpochs > 0 ? spec.MaxEpochs : longestTrial),
-            "median" => new MedianStoppingRule(spec.GracePeriod, spec.MinSamples),
+            SchedulerType.Asha => new AshaScheduler(spec.ReductionFactor, spec.GracePeriod, spec.MaxEpochs > 0 ? spec.MaxEpochs : longestTrial),
+            SchedulerType.Median => new MedianStoppingRule(spec.GracePeriod, spec.MinSamples),
             _ => new FifoScheduler(),
         };
     }

@@ -16,7 +16,7 @@ public static class TrialPlanner
     {
         ArgumentNullException.ThrowIfNull(spec);
         var space = SearchSpace.From(spec);
-        ISearcher searcher = spec.Method == "random" ? new RandomSearcher(spec.NumSamples, spec.SearchSeed) : new GridSearcher();
+        ISearcher searcher = spec.Method == SearchMethod.Random ? new RandomSearcher(spec.NumSamples, spec.SearchSeed) : new GridSearcher();
         var configs = new List<TrialConfig>();
         var seen = new HashSet<TrialConfig>();
         if (spec.IncludeBaseline)

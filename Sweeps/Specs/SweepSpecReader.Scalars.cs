@@ -46,6 +46,24 @@ public static partial class SweepSpecReader
         private string? Text(YamlNode node, string path) =>
             node is YamlScalarNode { Value: { } value } ? value : Fail(node, path, "expected text");
 
+        // A closed set in its one spelling; a spec has only ever had that spelling, so nothing else is read.
+        private TEnum? Choice<TEnum>(YamlNode node, string path, Spelling<TEnum> spelling)
+            where TEnum : struct, Enum
+        {
+            if (Text(node, path) is not { } text)
+            {
+                return null;
+            }
+
+            if (spelling.TryRead(text, out var value, out string? warning) && warning is null)
+            {
+                return value;
+            }
+
+            Fail(node, path, $"'{text}' is not {spelling.Listed}");
+            return null;
+        }
+
         private int? Int(YamlNode node, string path)
         {
             if (node is YamlScalarNode { Value: { } value } && int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result))

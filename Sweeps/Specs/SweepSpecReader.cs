@@ -67,14 +67,29 @@ public static partial class SweepSpecReader
         }
 
         var spec = context.Root(root);
-        var problems = context.Problems.Concat(SweepSpecValidator.Validate(spec).Select(p => $"{source}: {p}")).ToList();
-        if (context.Problems.Count > 0 || problems.Count > 0)
+        // Every problem at once: the reader's (located by line and column) and the validator's, except those of a
+        // path the reader already reported (a value it could not read stands at its default there).
+        var read = context.Problems.Select(p => PathOf(p, source)).ToList();
+        var problems = context.Problems
+            .Concat(SweepSpecValidator.Validate(spec).Where(p => !read.Exists(path => p.StartsWith(path, StringComparison.Ordinal))).Select(p => $"{source}: {p}"))
+            .ToList();
+        if (problems.Count > 0)
         {
-            throw new SpecFormatException(context.Problems.Count > 0 ? context.Problems : problems);
+            throw new SpecFormatException(problems);
         }
 
         return spec;
     }
+
+    // "s.yaml:3:9: scheduler.type: ..." -> "scheduler.type" (or the whole text when it has no path).
+    private static string PathOf(string problem, string source)
+    {
+        var match = LocatedProblem().Match(problem, Math.Min(problem.Length, source.Length));
+        return match.Success ? match.Groups[1].Value : problem;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\G:\d+:\d+: ([^:]+):")]
+    private static partial System.Text.RegularExpressions.Regex LocatedProblem();
 
     private sealed partial class Context(string source)
     {
@@ -90,7 +105,7 @@ public static partial class SweepSpecReader
                     "name" => spec with { Name = Text(value, key) ?? spec.Name },
                     "data" => spec with { Data = Data(value) },
                     "metric" => spec with { Metric = Metric(value) },
-                    "method" => spec with { Method = Text(value, key) ?? spec.Method },
+                    "method" => spec with { Method = Choice(value, key, Spellings.Method) ?? spec.Method },
                     "num_samples" => spec with { NumSamples = Int(value, key) ?? spec.NumSamples },
                     "seed" => spec with { SearchSeed = Int(value, key) ?? spec.SearchSeed },
                     "max_concurrent" => spec with { MaxConcurrent = Int(value, key) ?? spec.MaxConcurrent },
@@ -126,7 +141,7 @@ public static partial class SweepSpecReader
                         data = data with { Valid = Text(value, path) };
                         break;
                     case "labels":
-                        data = data with { Labels = Text(value, path) ?? data.Labels };
+                        data = data with { Labels = Choice(value, path, Spellings.Labels) ?? data.Labels };
                         break;
                     case "train_per_class":
                         data = data with { SyntheticTrainPerClass = Int(value, path) ?? data.SyntheticTrainPerClass };
@@ -153,8 +168,8 @@ public static partial class SweepSpecReader
                 string path = $"metric.{key}";
                 metric = key switch
                 {
-                    "name" => metric with { Name = Text(value, path) ?? metric.Name },
-                    "goal" => metric with { Goal = Text(value, path) ?? metric.Goal },
+                    "name" => metric with { Name = Choice(value, path, Spellings.Metric) ?? metric.Name },
+                    "goal" => metric with { Goal = Choice(value, path, Spellings.Goal) ?? metric.Goal },
                     _ => metric with { LastK = Int(value, path) ?? metric.LastK },
                 };
             }
@@ -168,7 +183,7 @@ public static partial class SweepSpecReader
             var scheduler = new SchedulerSpec();
             if (node is YamlScalarNode)
             {
-                return scheduler with { Type = Text(node, "scheduler") ?? scheduler.Type };
+                return scheduler with { Type = Choice(node, "scheduler", Spellings.Scheduler) ?? scheduler.Type };
             }
 
             foreach (var (key, value) in Entries(node, "scheduler", SchedulerKeys))
@@ -176,7 +191,7 @@ public static partial class SweepSpecReader
                 string path = $"scheduler.{key}";
                 scheduler = key switch
                 {
-                    "type" => scheduler with { Type = Text(value, path) ?? scheduler.Type },
+                    "type" => scheduler with { Type = Choice(value, path, Spellings.Scheduler) ?? scheduler.Type },
                     "reduction_factor" => scheduler with { ReductionFactor = Int(value, path) ?? scheduler.ReductionFactor },
                     "grace_period" => scheduler with { GracePeriod = Int(value, path) ?? scheduler.GracePeriod },
                     "max_epochs" => scheduler with { MaxEpochs = Int(value, path) ?? scheduler.MaxEpochs },

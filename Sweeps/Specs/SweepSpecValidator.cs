@@ -25,27 +25,17 @@ public static class SweepSpecValidator
         }
 
         ValidateData(spec.Data, problems);
-        if (spec.Metric.Name is not ("val_accuracy" or "val_loss"))
-        {
-            problems.Add($"metric.name: '{spec.Metric.Name}' is not val_accuracy or val_loss");
-        }
-
-        if (spec.Metric.Goal is not ("maximize" or "minimize"))
-        {
-            problems.Add($"metric.goal: '{spec.Metric.Goal}' is not maximize or minimize");
-        }
+        // The reader only gives spelled values; a client not ours may send a word no spelling knows.
+        Defined(spec.Metric.Name, "metric.name", Spellings.Metric, problems);
+        Defined(spec.Metric.Goal, "metric.goal", Spellings.Goal, problems);
 
         if (spec.Metric.LastK is < 1 or > 100)
         {
             problems.Add($"metric.last_k: {spec.Metric.LastK} is outside [1, 100]");
         }
 
-        if (spec.Method is not ("grid" or "random"))
-        {
-            problems.Add($"method: '{spec.Method}' is not grid or random");
-        }
-
-        if (spec.Method == "random" && spec.NumSamples is < 1 or > MaxTrials)
+        Defined(spec.Method, "method", Spellings.Method, problems);
+        if (spec.Method == SearchMethod.Random && spec.NumSamples is < 1 or > MaxTrials)
         {
             problems.Add($"num_samples: {spec.NumSamples} is outside [1, {MaxTrials}]");
         }
@@ -104,13 +94,10 @@ public static class SweepSpecValidator
             problems.Add("data: give both train and valid CSV paths, or synthetic: true");
         }
 
-        if (data.Labels is not ("auto" or "kaggle" or "contiguous"))
-        {
-            problems.Add($"data.labels: '{data.Labels}' is not auto, kaggle or contiguous");
-        }
+        Defined(data.Labels, "data.labels", Spellings.Labels, problems);
     }
 
-    private static void ValidateParameter(ParameterSpec parameter, string method, List<string> problems)
+    private static void ValidateParameter(ParameterSpec parameter, SearchMethod method, List<string> problems)
     {
         string path = $"parameters.{parameter.Name}";
         if (!Hyperparameters.ByName.TryGetValue(parameter.Name, out var definition))
@@ -144,7 +131,7 @@ public static class SweepSpecValidator
             return;
         }
 
-        if (method == "grid")
+        if (method == SearchMethod.Grid)
         {
             problems.Add($"{path}.distribution: grid search needs values; use method: random for distributions");
         }
@@ -182,7 +169,7 @@ public static class SweepSpecValidator
     // test in the training core's suite holds that), so no trial needs to be planned here: the server plans once.
     private static void ValidateTrials(SweepSpec spec, List<string> problems)
     {
-        if (spec.Method == "grid")
+        if (spec.Method == SearchMethod.Grid)
         {
             long size = GridSearcher.Size(SearchSpace.From(spec));
             if (size > MaxTrials)
@@ -192,12 +179,18 @@ public static class SweepSpecValidator
         }
     }
 
+    private static void Defined<TEnum>(TEnum value, string path, Spelling<TEnum> spelling, List<string> problems)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            problems.Add($"{path}: not {spelling.Listed}");
+        }
+    }
+
     private static void ValidateScheduler(SchedulerSpec scheduler, List<string> problems)
     {
-        if (!Scheduling.TrialSchedulers.Types.Contains(scheduler.Type))
-        {
-            problems.Add($"scheduler.type: '{scheduler.Type}' is not {string.Join(", ", Scheduling.TrialSchedulers.Types)}");
-        }
+        Defined(scheduler.Type, "scheduler.type", Spellings.Scheduler, problems);
 
         if (scheduler.ReductionFactor is < 2 or > 100)
         {

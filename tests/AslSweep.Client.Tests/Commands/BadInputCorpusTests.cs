@@ -44,7 +44,7 @@ public sealed class BadInputCorpusTests : IDisposable
         { "anchor-bomb.yaml", "anchor-bomb.yaml:3:10: YAML alias *a0: anchors and aliases are not allowed in specs" },
         { "not-a-mapping.yaml", "not-a-mapping.yaml: the spec must be a mapping of keys" },
         { "syntax-error.yaml", "syntax-error.yaml:3:1: While parsing a flow sequence" },
-        { "bad-scheduler.yaml", "bad-scheduler.yaml: scheduler.type: 'hyperband' is not fifo, asha, median" },
+        { "bad-scheduler.yaml", "bad-scheduler.yaml:3:9: scheduler.type: 'hyperband' is not fifo, asha or median" },
         { "bad-distribution.yaml", "bad-distribution.yaml: parameters.learning_rate.min: -1 must be positive for log_uniform" },
     };
 

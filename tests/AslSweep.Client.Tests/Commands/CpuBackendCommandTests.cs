@@ -75,6 +75,18 @@ public sealed class CpuBackendCommandTests : IDisposable
     }
 
     [Fact]
+    public void Silo_unknownClusteringAndTrainer_stopsAtStartNamingThemWithoutATypeName()
+    {
+        var check = AslSweepProcess.RunSilo(Limit, new Dictionary<string, string>(), "--check-config", "--AslSweep:Silo:Clustering=consul", "--AslSweep:Workers:Trainer=mock");
+
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("AslSweep:Silo:Clustering: 'consul' is not localhost or redis", check.Output, StringComparison.Ordinal);
+        Assert.Contains("AslSweep:Workers:Trainer: 'mock' is not torch or simulated", check.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", check.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ClusteringKind", check.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dev_cpuBackendConfiguredAgainstTheOption_isBadInputNamingTheSetting()
     {
         var result = AslSweepProcess.Run(Limit, new Dictionary<string, string> { ["AslSweep__Workers__CpuBackend"] = "onednn-sse41" }, "dev", "baseline", "--cpu-backend", "native", "--out", _temp.File("sweeps"));

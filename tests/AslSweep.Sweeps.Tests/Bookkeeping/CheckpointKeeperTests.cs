@@ -42,7 +42,7 @@ public sealed class CheckpointKeeperTests
         End(book, 4, TrialOutcome.Failed, 0.50);
         var stopped = book.Trial(5)!;
         book.Assign(stopped, "w5");
-        book.RecordEpoch(5, stopped.Attempts, Curve(0.3)[0]);
+        book.RecordEpoch(5, stopped.Attempts, Curve(0.3)[0], out _);
         book.Stop(stopped, new SchedulingDecision { TrialId = 5, Epoch = 1, Value = 0.3, Reason = "ASHA" });
         book.Assign(book.Trial(6)!, "w6");
         return book;
@@ -54,20 +54,20 @@ public sealed class CheckpointKeeperTests
         var book = MidSweep(keep: 1);
 
         // Trial 2 is both the best and the recommendation; the stopped trial's worker may still be writing.
-        Assert.Equal([3, 4], CheckpointKeeper.ToRelease(book.State));
+        Assert.Equal([3, 4], CheckpointKeeper.ToRelease(book));
     }
 
     [Fact]
     public void ToRelease_betterTrialLaterAndSweepOver_releasesTheDisplacedAndTheStoppedOnce()
     {
         var book = MidSweep(keep: 1);
-        book.State.ReleasedCheckpoints.AddRange(CheckpointKeeper.ToRelease(book.State));
-        Assert.Empty(CheckpointKeeper.ToRelease(book.State));
+        book.MarkReleased(CheckpointKeeper.ToRelease(book));
+        Assert.Empty(CheckpointKeeper.ToRelease(book));
 
         End(book, 6, TrialOutcome.Completed, 0.97);
         Assert.True(book.CompleteIfDone(Now));
 
-        Assert.Equal([2, 5], CheckpointKeeper.ToRelease(book.State));
+        Assert.Equal([2, 5], CheckpointKeeper.ToRelease(book));
     }
 
     [Fact]
@@ -75,16 +75,16 @@ public sealed class CheckpointKeeperTests
     {
         var book = MidSweep(keep: 2);
 
-        Assert.Equal([4], CheckpointKeeper.ToRelease(book.State));
+        Assert.Equal([4], CheckpointKeeper.ToRelease(book));
     }
 
     [Fact]
     public void ToRelease_noKeepOrCancelledSweep_releasesNothing()
     {
-        Assert.Empty(CheckpointKeeper.ToRelease(MidSweep(keep: null).State));
+        Assert.Empty(CheckpointKeeper.ToRelease(MidSweep(keep: null)));
         var cancelled = MidSweep(keep: 1);
         cancelled.Cancel(Now);
 
-        Assert.Empty(CheckpointKeeper.ToRelease(cancelled.State));
+        Assert.Empty(CheckpointKeeper.ToRelease(cancelled));
     }
 }

@@ -33,9 +33,9 @@ public sealed class SweepBookTests
         var trial = book.State.Trials[0];
         book.Assign(trial, "w");
 
-        Assert.True(book.RecordEpoch(1, 1, Epoch(1)));
-        Assert.False(book.RecordEpoch(1, 1, Epoch(1)));
-        Assert.False(book.RecordEpoch(1, 0, Epoch(2)));
+        Assert.True(book.RecordEpoch(1, 1, Epoch(1), out _));
+        Assert.False(book.RecordEpoch(1, 1, Epoch(1), out _));
+        Assert.False(book.RecordEpoch(1, 0, Epoch(2), out _));
         Assert.True(book.Finish(1, 1, TrialOutcome.Completed, "done", [Epoch(1), Epoch(2)]));
 
         Assert.Equal([1, 2], trial.Epochs.Select(e => e.Epoch).ToArray());

@@ -13,12 +13,16 @@ public sealed class SweepSchedulingTests
     private static SweepBook Started() => SweepBook.Start(new SweepCoordinatorState(), "s1", new SweepSpec
     {
         Metric = new MetricSpec { LastK = 1 },
-        Scheduler = new SchedulerSpec { Type = "asha", ReductionFactor = 3, GracePeriod = 1 },
+        Scheduler = new SchedulerSpec { Type = SchedulerType.Asha, ReductionFactor = 3, GracePeriod = 1 },
         Parameters = [new ParameterSpec { Name = "epochs", Values = ["9"] }, new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4", "5"] }],
     }, Now);
 
-    /// <summary>Runs the recorded curves through a book round-robin; trial t+1 follows curve t.</summary>
-    private static List<SchedulingDecision> Run(SweepBook book, Func<SweepScheduling> scheduling)
+    /// <summary>
+    /// Runs the recorded curves through a book round-robin; trial t+1 follows curve t. With
+    /// <paramref name="reactivateEveryResult"/> a new book is made over the same state before every result, as a
+    /// reactivated coordinator does: its scheduler must rebuild itself from the saved results.
+    /// </summary>
+    private static List<SchedulingDecision> Run(SweepBook book, bool reactivateEveryResult = false)
     {
         var curves = AshaSchedulerTests.RecordedCurves();
         foreach (var trial in book.State.Trials)
@@ -29,10 +33,9 @@ public sealed class SweepSchedulingTests
         var stops = new List<SchedulingDecision>();
         foreach (var (t, epoch, value) in AshaSchedulerTests.Interleave(curves))
         {
-            var trial = book.Trial(t)!;
-            if (trial.State == TrialState.Running && book.RecordEpoch(t, 1, new EpochReport { Epoch = epoch, ValAccuracy = value }) && scheduling().Observe(trial) is { } stop)
+            book = reactivateEveryResult ? new SweepBook(book.State) : book;
+            if (book.Trial(t)!.State == TrialState.Running && book.RecordEpoch(t, 1, new EpochReport { Epoch = epoch, ValAccuracy = value }, out var stop) && stop is not null)
             {
-                book.Stop(trial, stop);
                 stops.Add(stop);
             }
         }
@@ -41,12 +44,11 @@ public sealed class SweepSchedulingTests
     }
 
     [Fact]
-    public void Observe_recordedCurves_stopsPoorTrialsKeepsCurvesAndNeverTheBaseline()
+    public void RecordEpoch_recordedCurves_stopsPoorTrialsKeepsCurvesAndNeverTheBaseline()
     {
         var book = Started();
-        var scheduling = new SweepScheduling(book.State);
 
-        var stops = Run(book, () => scheduling);
+        var stops = Run(book);
 
         // At the epoch-1 rung (eta 3), trials 2, 4, 5 and 6 fall below the top third of those recorded before them;
         // trial 1 (the baseline) and trial 3 follow the two good curves.
@@ -59,29 +61,28 @@ public sealed class SweepSchedulingTests
     }
 
     [Fact]
-    public void Observe_schedulerRebuiltAfterEveryResult_decidesExactlyAsOneInstance()
+    public void RecordEpoch_bookMadeAnewBeforeEveryResult_decidesExactlyAsOneBook()
     {
         var live = Started();
         var replayed = Started();
-        var single = new SweepScheduling(live.State);
 
-        var expected = Run(live, () => single);
-        // A fresh scheduler per result: it must rebuild itself from the persisted results (a reactivation).
-        var actual = Run(replayed, () => new SweepScheduling(replayed.State));
+        var expected = Run(live);
+        var actual = Run(replayed, reactivateEveryResult: true);
 
+        Assert.Equal([2, 4, 5, 6], expected.Select(s => s.TrialId).Order());
         Assert.Equal(expected, actual);
         Assert.Equal(live.State.SchedulerResults.Count, replayed.State.SchedulerResults.Count);
     }
 
     [Fact]
-    public void Observe_fifo_neverStops()
+    public void RecordEpoch_fifo_neverStops()
     {
         var book = SweepBook.Start(new SweepCoordinatorState(), "s1", new SweepSpec
         {
             Parameters = [new ParameterSpec { Name = "epochs", Values = ["9"] }, new ParameterSpec { Name = "seed", Values = ["1", "2", "3", "4", "5"] }],
         }, Now);
-        var scheduling = new SweepScheduling(book.State);
 
-        Assert.Empty(Run(book, () => scheduling));
+        Assert.Empty(Run(book));
+        Assert.NotEmpty(book.State.SchedulerResults);
     }
 }

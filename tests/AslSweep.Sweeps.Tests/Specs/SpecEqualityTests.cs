@@ -47,6 +47,12 @@ public sealed class SpecEqualityTests
             return !(bool)value!;
         }
 
+        if (type.IsEnum)
+        {
+            var values = Enum.GetValues(type);
+            return values.GetValue((Array.IndexOf(values, value) + 1) % values.Length);
+        }
+
         if (type == typeof(ImmutableArray<string>))
         {
             return ((ImmutableArray<string>)value!).Add("extra");

@@ -58,7 +58,7 @@ public sealed class SweepSpecReaderTests
 
         var spec = SweepSpecReader.Read(json, "j.json");
 
-        Assert.Equal("random", spec.Method);
+        Assert.Equal(SearchMethod.Random, spec.Method);
         Assert.Equal(4, spec.SearchSeed);
         Assert.Equal("log_uniform", spec.Parameters[0].Distribution);
     }
@@ -93,7 +93,9 @@ public sealed class SweepSpecReaderTests
         Assert.Contains(e.Problems, p => p.StartsWith("bad.yaml:2:1: methd: unknown key", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("bad.yaml:4:14: data.synthetic: expected true or false", StringComparison.Ordinal));
         Assert.Contains(e.Problems, p => p.StartsWith("bad.yaml:6:11: metric.last_k: expected a whole number", StringComparison.Ordinal));
-        Assert.Equal(3, e.Problems.Count);
+        // The validator's problems come too, except at paths the reader already reported.
+        Assert.Contains(e.Problems, p => p.StartsWith("bad.yaml: parameters.dropout_rate: unknown parameter", StringComparison.Ordinal));
+        Assert.Equal(4, e.Problems.Count);
     }
 
     [Fact]
@@ -184,7 +186,7 @@ public sealed class SweepSpecReaderTests
         var spec = SweepSpecReader.Read("name: f\ndata:\n  train: a.csv\n  valid: b.csv\n  labels: kaggle\n", "f.yaml");
 
         Assert.False(spec.Data.Synthetic);
-        Assert.Equal(("a.csv", "b.csv", "kaggle"), (spec.Data.Train, spec.Data.Valid, spec.Data.Labels));
+        Assert.Equal(("a.csv", "b.csv", LabelConvention.Kaggle), (spec.Data.Train, spec.Data.Valid, spec.Data.Labels));
     }
 
     [Fact]
@@ -193,9 +195,9 @@ public sealed class SweepSpecReaderTests
         var asha = SweepSpecReader.Read("name: a\nscheduler:\n  type: asha\n  reduction_factor: 4\n  grace_period: 2\n  max_epochs: 16\n", "a.yaml");
         var median = SweepSpecReader.Read("name: m\nscheduler: median\n", "m.yaml");
 
-        Assert.Equal(new SchedulerSpec { Type = "asha", ReductionFactor = 4, GracePeriod = 2, MaxEpochs = 16 }, asha.Scheduler);
-        Assert.Equal("median", median.Scheduler.Type);
-        Assert.Equal("fifo", SweepSpecReader.Read("name: f\n", "f.yaml").Scheduler.Type);
+        Assert.Equal(new SchedulerSpec { Type = SchedulerType.Asha, ReductionFactor = 4, GracePeriod = 2, MaxEpochs = 16 }, asha.Scheduler);
+        Assert.Equal(SchedulerType.Median, median.Scheduler.Type);
+        Assert.Equal(SchedulerType.Fifo, SweepSpecReader.Read("name: f\n", "f.yaml").Scheduler.Type);
     }
 
     [Fact]
@@ -205,7 +207,7 @@ public sealed class SweepSpecReaderTests
         var badValues = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read("name: a\nscheduler:\n  type: hyperband\n  reduction_factor: 1\n  grace_period: 0\n", "b.yaml"));
 
         Assert.Contains("a.yaml:4:3: scheduler.eta: unknown key (known: type, reduction_factor, grace_period, max_epochs, min_samples)", unknownKey.Problems);
-        Assert.Contains("b.yaml: scheduler.type: 'hyperband' is not fifo, asha, median", badValues.Problems);
+        Assert.Contains("b.yaml:3:9: scheduler.type: 'hyperband' is not fifo, asha or median", badValues.Problems);
         Assert.Contains("b.yaml: scheduler.reduction_factor: 1 is outside [2, 100]", badValues.Problems);
         Assert.Contains("b.yaml: scheduler.grace_period: 0 is outside [1, 10000]", badValues.Problems);
     }

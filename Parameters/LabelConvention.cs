@@ -1,4 +1,4 @@
-namespace AslSweep.Training.Data;
+namespace AslSweep.Parameters;
 
 /// <summary>How the label column of a Sign-MNIST CSV numbers the 24 letters.</summary>
 public enum LabelConvention
