@@ -18,8 +18,11 @@ public sealed record DataSpec
     public string? Valid { get; init; }
 
     /// <summary>Label convention: auto, kaggle or contiguous.</summary>
+    public LabelConvention Labels { get => Spellings.Read(Spellings.Labels, LabelsWord); init => LabelsWord = Spellings.Write(Spellings.Labels, value); }
+
+    // On the wire and in stored state as its spelling, with the field number the string had.
     [Id(3)]
-    public LabelConvention Labels { get; init; } = LabelConvention.Auto;
+    private string LabelsWord { get; init; } = "auto";
 
     /// <summary>Synthetic training images per class.</summary>
     [Id(4)]

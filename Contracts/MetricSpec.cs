@@ -6,12 +6,17 @@ namespace AslSweep.Contracts;
 public sealed record MetricSpec
 {
     /// <summary>val_accuracy or val_loss.</summary>
-    [Id(0)]
-    public MetricName Name { get; init; } = MetricName.ValAccuracy;
+    public MetricName Name { get => Spellings.Read(Spellings.Metric, NameWord); init => NameWord = Spellings.Write(Spellings.Metric, value); }
 
     /// <summary>maximize or minimize.</summary>
+    public MetricGoal Goal { get => Spellings.Read(Spellings.Goal, GoalWord); init => GoalWord = Spellings.Write(Spellings.Goal, value); }
+
+    // On the wire and in stored state as the spelling, as when these were strings.
+    [Id(0)]
+    private string NameWord { get; init; } = "val_accuracy";
+
     [Id(1)]
-    public MetricGoal Goal { get; init; } = MetricGoal.Maximize;
+    private string GoalWord { get; init; } = "maximize";
 
     /// <summary>Trials are ranked by the mean of their last k epochs, not by a lucky peak.</summary>
     [Id(2)]

@@ -10,8 +10,11 @@ namespace AslSweep.Contracts;
 public sealed record SchedulerSpec
 {
     /// <summary>fifo, asha or median.</summary>
+    public SchedulerType Type { get => Spellings.Read(Spellings.Scheduler, TypeWord); init => TypeWord = Spellings.Write(Spellings.Scheduler, value); }
+
+    // On the wire and in stored state as its spelling, with the field number the string had.
     [Id(0)]
-    public SchedulerType Type { get; init; } = SchedulerType.Fifo;
+    private string TypeWord { get; init; } = "fifo";
 
     /// <summary>ASHA: keep the top 1/η of each rung (η, at least 2).</summary>
     [Id(1)]

@@ -2,7 +2,8 @@ namespace AslSweep.Contracts;
 
 /// <summary>
 /// The one spelling of every closed set of a spec, used by the spec reader, messages, reports and the wire (the
-/// records keep these words on the wire, so state written before the sets were enums still loads).
+/// records keep these words on the wire, so state written before the sets were enums still loads: each typed
+/// property stands over a private word with the field number the string had).
 /// </summary>
 public static class Spellings
 {
@@ -20,4 +21,23 @@ public static class Spellings
 
     /// <summary>data.labels (and <c>--labels</c>): auto, kaggle, contiguous.</summary>
     public static Spelling<LabelConvention> Labels { get; } = new((LabelConvention.Auto, "auto"), (LabelConvention.Kaggle, "kaggle"), (LabelConvention.Contiguous, "contiguous"));
+
+    /// <summary>
+    /// The value <paramref name="word"/> spells, read back from the wire; a word no spelling knows (a client not
+    /// ours) is an undefined value, which the spec's validation reports by its path.
+    /// </summary>
+    public static TEnum Read<TEnum>(Spelling<TEnum> spelling, string? word)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(spelling);
+        return spelling.TryRead(word, out var value, out _) ? value : (TEnum)Enum.ToObject(typeof(TEnum), -1);
+    }
+
+    /// <summary>The word <paramref name="value"/> travels as: its spelling, or empty for an undefined value.</summary>
+    public static string Write<TEnum>(Spelling<TEnum> spelling, TEnum value)
+        where TEnum : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(spelling);
+        return Enum.IsDefined(value) ? spelling.Of(value) : "";
+    }
 }

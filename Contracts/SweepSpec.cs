@@ -20,8 +20,11 @@ public sealed record SweepSpec
     public MetricSpec Metric { get; init; } = new();
 
     /// <summary>grid or random.</summary>
+    public SearchMethod Method { get => Spellings.Read(Spellings.Method, MethodWord); init => MethodWord = Spellings.Write(Spellings.Method, value); }
+
+    // On the wire and in stored state as its spelling, with the field number the string had.
     [Id(3)]
-    public SearchMethod Method { get; init; } = SearchMethod.Grid;
+    private string MethodWord { get; init; } = "grid";
 
     /// <summary>Random search: how many trials.</summary>
     [Id(4)]

@@ -9,6 +9,10 @@ namespace AslSweep.Hosting;
 /// </summary>
 public static class ConfigurationChoices
 {
+    /// <summary>The one spelling of <paramref name="value"/> in settings and output.</summary>
+    public static string Spell<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
     /// <summary>"a or b" for messages.</summary>
     public static string Listed<TEnum>()
         where TEnum : struct, Enum

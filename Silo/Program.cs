@@ -11,7 +11,7 @@ try
     if (checkOnly)
     {
         var silo = builder.Configuration.GetSection(SiloHostOptions.Section).Get<SiloHostOptions>() ?? new SiloHostOptions();
-        Console.WriteLine($"configuration OK: silo {silo.EffectiveName}, cluster {silo.ClusterId}, clustering {silo.Clustering}, ports {silo.SiloPort}/{silo.GatewayPort}");
+        Console.WriteLine($"configuration OK: silo {silo.EffectiveName}, cluster {silo.ClusterId}, clustering {ConfigurationChoices.Spell(silo.Clustering)}, ports {silo.SiloPort}/{silo.GatewayPort}");
         return 0;
     }
 

@@ -1,5 +1,4 @@
 using AslSweep.Contracts;
-using AslSweep.Sweeps.Search;
 
 namespace AslSweep.Sweeps.Specs;
 
@@ -171,7 +170,8 @@ public static class SweepSpecValidator
     {
         if (spec.Method == SearchMethod.Grid)
         {
-            long size = GridSearcher.Size(SearchSpace.From(spec));
+            // Counted from the spec (each value stays text until the server plans, once).
+            long size = spec.Parameters.Aggregate(1L, (n, p) => p.Values.Length == 0 ? 0 : n > long.MaxValue / p.Values.Length ? long.MaxValue : n * p.Values.Length);
             if (size > MaxTrials)
             {
                 problems.Add($"parameters: the grid has {size:N0} trials; at most {MaxTrials:N0} are allowed");
