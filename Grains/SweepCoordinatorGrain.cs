@@ -26,6 +26,7 @@ public sealed class SweepCoordinatorGrain(
 
     private readonly Dictionary<int, double> _progress = [];
     private bool _unsaved;
+    private DateTimeOffset _livenessCheckedAt;
     private SweepBook? _book;
     private IGrainTimer? _timer;
     private CheckpointReleaser? _releaser;
@@ -39,7 +40,7 @@ public sealed class SweepCoordinatorGrain(
         {
             // After a reactivation (or a lost silo) the persisted "running" trials may be running nowhere.
             int running = Book.Running.Count();
-            bool requeued = await Dispatcher.Reconcile(Book);
+            bool requeued = await Dispatcher.CheckLiveness(Book, unansweredIsLost: true, "after the coordinator reactivated");
             if (requeued)
             {
                 await state.WriteStateAsync(cancellationToken);
@@ -116,7 +117,10 @@ public sealed class SweepCoordinatorGrain(
     public async Task<SweepStatus> Cancel()
     {
         var running = Book.Cancel(time.GetUtcNow());
+        // Marked first: a write that fails here is retried by the next tick, not forgotten.
+        _unsaved = true;
         await state.WriteStateAsync();
+        _unsaved = false;
         await Dispatcher.CancelRunning(running, state.State.SweepId);
         await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
         logger.LogInformation("Sweep {SweepId} cancelled; {Running} running trials told to stop", state.State.SweepId, running.Count);
@@ -202,11 +206,23 @@ public sealed class SweepCoordinatorGrain(
     private async Task Tick()
     {
         bool changed = false;
-        if (state.State.State == SweepState.Running && (Book.Running.Any() || Book.Pending.Any()))
+        bool dispatching = state.State.State == SweepState.Running && Book.Pending.Any();
+        if (dispatching || Book.Running.Any())
         {
+            // Running trials are watched in a cancelled sweep too: one whose worker is gone, or no longer holds its
+            // attempt, ends (cancelled) instead of staying Running for good.
             var workers = await Dispatcher.LiveWorkers();
             changed = TrialDispatcher.DropLostWorkers(Book, workers, logger);
-            changed |= await Dispatcher.Dispatch(Book, workers);
+            if (Book.Running.Any() && time.GetUtcNow() - _livenessCheckedAt >= options.Value.LivenessPeriod)
+            {
+                _livenessCheckedAt = time.GetUtcNow();
+                changed |= await Dispatcher.CheckLiveness(Book, unansweredIsLost: false, "when the coordinator checked");
+            }
+
+            if (state.State.State == SweepState.Running)
+            {
+                changed |= await Dispatcher.Dispatch(Book, workers);
+            }
         }
 
         if (Book.CompleteIfDone(time.GetUtcNow()))

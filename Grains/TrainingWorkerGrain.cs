@@ -14,6 +14,7 @@ namespace AslSweep.Grains;
 [SiloNamePlacement]
 public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metrics, ILocalSiloDetails silo, ILogger<TrainingWorkerGrain> logger) : Grain, ITrainingWorkerGrain
 {
+    private readonly HashSet<AttemptKey> _reporting = [];
     private RunningAttempt? _running;
     private Task _finished = Task.CompletedTask;
     private IGrainTimer? _keepAlive;
@@ -55,6 +56,8 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
         ActivationSilo = silo.Name,
         SweepId = _running?.Assignment.SweepId,
         TrialId = _running?.Assignment.TrialId ?? 0,
+        Attempt = _running?.Assignment.Attempt ?? 0,
+        Reporting = [.. _reporting],
         TrialsStarted = _started,
     });
 
@@ -68,6 +71,7 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
     private async Task RunAndReport(RunningAttempt attempt)
     {
         (TrialOutcome Outcome, string Message, System.Collections.Immutable.ImmutableArray<EpochReport> Epochs) ended;
+        var key = new AttemptKey { SweepId = attempt.Assignment.SweepId, TrialId = attempt.Assignment.TrialId, Attempt = attempt.Assignment.Attempt };
         try
         {
             ended = await Task.Factory.StartNew(
@@ -77,7 +81,9 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
         finally
         {
             // Free the worker before reporting, whatever happened: the coordinator dispatches the next trial while
-            // handling the report.
+            // handling the report. Until the report lands the worker still holds the attempt (the coordinator's
+            // liveness check asks), so it is marked as reporting before it stops running.
+            _reporting.Add(key);
             _running = null;
             metrics.Busy(Info, -1);
         }
@@ -98,6 +104,8 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
             }
         }
 
+        // Delivered, or given up: a coordinator that never heard of the end finds the attempt held nowhere and requeues it.
+        _reporting.Remove(key);
         attempt.Dispose();
         if (_running is null)
         {

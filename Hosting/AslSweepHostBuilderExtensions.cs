@@ -75,7 +75,11 @@ public static class AslSweepHostBuilderExtensions
 
             silo.Configure<SiloOptions>(s => s.SiloName = options.EffectiveName);
             silo.Configure<ReminderOptions>(r => r.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(r.MinimumReminderPeriod.Ticks, options.SweepReminderPeriod.Ticks)));
-            silo.Services.Configure<SweepCoordinatorOptions>(c => c.ReminderPeriod = options.SweepReminderPeriod);
+            silo.Services.Configure<SweepCoordinatorOptions>(c =>
+            {
+                c.ReminderPeriod = options.SweepReminderPeriod;
+                c.LivenessPeriod = options.LivenessPeriod;
+            });
             silo.AddAslSweep();
             if (options.TlsCertificate is not null)
             {

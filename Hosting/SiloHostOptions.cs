@@ -60,6 +60,12 @@ public sealed class SiloHostOptions
     /// </summary>
     public TimeSpan SweepReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often a coordinator asks the workers of its running trials whether they still hold their attempts
+    /// (a worker restarted under the same name, or one that gave up reporting, does not; the trial is requeued).
+    /// </summary>
+    public TimeSpan LivenessPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>True when the cluster is on Redis.</summary>
     public bool UsesRedis => Clustering == ClusteringKind.Redis;
 
@@ -130,6 +136,11 @@ public sealed class SiloHostOptions
             {
                 problems.Add($"{Section}:TlsCertificate: {e.Message}");
             }
+        }
+
+        if (LivenessPeriod < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{Section}:LivenessPeriod: {LivenessPeriod} is shorter than 1 second");
         }
 
         if (SweepReminderPeriod < TimeSpan.FromSeconds(1))

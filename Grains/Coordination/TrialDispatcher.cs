@@ -70,32 +70,39 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
         return changed;
     }
 
-    /// <summary>Asks each running trial's worker whether it really runs it; requeues those it does not.</summary>
-    public async Task<bool> Reconcile(SweepBook book)
+    /// <summary>
+    /// Asks each running trial's worker whether it holds the trial's current attempt (runs it, or is reporting its
+    /// end); requeues those whose worker does not, or, in a cancelled sweep, cancels them. A worker that does not
+    /// answer within 5 s counts as not holding it when <paramref name="unansweredIsLost"/> (at reactivation);
+    /// otherwise it is asked again next time (a dead silo's workers leave the registry and are dropped then).
+    /// </summary>
+    public async Task<bool> CheckLiveness(SweepBook book, bool unansweredIsLost, string when)
     {
         ArgumentNullException.ThrowIfNull(book);
         bool changed = false;
         foreach (var trial in book.Running.ToList())
         {
-            bool alive = false;
+            bool? holds = false;
+            var attempt = new AttemptKey { SweepId = book.SweepId, TrialId = trial.TrialId, Attempt = trial.Attempts };
             try
             {
                 if (trial.Worker is not null)
                 {
-                    // Bounded: a worker on a silo that died but is not yet declared dead would hold the reactivation for the full response timeout.
+                    // Bounded: a worker on a silo that died but is not yet declared dead would hold the caller for the full response timeout.
                     var status = await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker).GetStatus().WaitAsync(TimeSpan.FromSeconds(5));
-                    alive = status.SweepId == book.State.SweepId && status.TrialId == trial.TrialId;
+                    holds = status.Holds(attempt);
                 }
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
                 logger.LogWarning(e, "Worker {Worker} did not answer", trial.Worker);
+                holds = unansweredIsLost ? false : null;
             }
 
-            if (!alive)
+            if (holds == false)
             {
-                logger.LogWarning("Sweep {SweepId} trial {TrialId}: not running on worker {Worker} after the coordinator reactivated; requeued", book.State.SweepId, trial.TrialId, trial.Worker);
-                book.Requeue(trial, $"attempt {trial.Attempts} was not running after the coordinator reactivated; resuming from the last checkpoint");
+                logger.LogWarning("Sweep {SweepId} trial {TrialId}: attempt {Attempt} is not held by worker {Worker} {When}", book.SweepId, trial.TrialId, trial.Attempts, trial.Worker, when);
+                book.Requeue(trial, $"attempt {trial.Attempts} was not running on {trial.Worker} {when}; resuming from the last checkpoint");
                 changed = true;
             }
         }

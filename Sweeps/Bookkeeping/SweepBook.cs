@@ -134,8 +134,9 @@ public sealed class SweepBook(SweepCoordinatorState state)
     public void Requeue(TrialProgressState trial, string reason)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        trial.State = TrialState.Pending;
-        trial.Message = reason;
+        // In a cancelled sweep nothing is requeued: the trial ends with the sweep.
+        trial.State = State.State == SweepState.Cancelled ? TrialState.Cancelled : TrialState.Pending;
+        trial.Message = State.State == SweepState.Cancelled ? $"cancelled with the sweep ({reason.Split(';')[0]})" : reason;
         trial.Worker = null;
     }
 
