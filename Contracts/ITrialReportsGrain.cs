@@ -10,9 +10,12 @@ namespace AslSweep.Contracts;
 [Alias("aslsweep.ITrialReportsGrain")]
 public interface ITrialReportsGrain : IGrainWithStringKey
 {
-    /// <summary>A worker reports a completed epoch of an attempt.</summary>
-    [Alias("ReportEpoch")]
-    Task ReportEpoch(int trialId, int attempt, EpochReport epoch);
+    /// <summary>
+    /// A worker reports completed epochs of an attempt: every epoch it has not had acknowledged, in order, so a
+    /// report lost on the way is carried by the next one (a gap would hold the scheduler until the trial ended).
+    /// </summary>
+    [Alias("ReportEpochs")]
+    Task ReportEpochs(int trialId, int attempt, ImmutableArray<EpochReport> epochs);
 
     /// <summary>A worker reports progress within an epoch (0..1); not persisted.</summary>
     [Alias("ReportProgress")]

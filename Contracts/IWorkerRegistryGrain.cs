@@ -9,9 +9,12 @@ namespace AslSweep.Contracts;
 [Alias("aslsweep.IWorkerRegistryGrain")]
 public interface IWorkerRegistryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Registers or renews a silo's workers.</summary>
+    /// <summary>
+    /// Registers or renews a silo's workers for <paramref name="lease"/> (the silo renews well within it: three of
+    /// its renewal periods).
+    /// </summary>
     [Alias("Register")]
-    Task Register(string silo, ImmutableArray<WorkerInfo> workers);
+    Task Register(string silo, ImmutableArray<WorkerInfo> workers, TimeSpan lease);
 
     /// <summary>Withdraws a silo's workers.</summary>
     [Alias("Unregister")]

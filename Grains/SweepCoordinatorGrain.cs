@@ -27,6 +27,8 @@ public sealed class SweepCoordinatorGrain(
     private readonly Dictionary<int, double> _progress = [];
     private bool _unsaved;
     private DateTimeOffset _livenessCheckedAt;
+    private readonly HashSet<int> _stopsToSend = [];
+    private bool _admissionReleased;
     private SweepBook? _book;
     private IGrainTimer? _timer;
     private CheckpointReleaser? _releaser;
@@ -47,6 +49,10 @@ public sealed class SweepCoordinatorGrain(
             }
 
             logger.LogInformation("Sweep {SweepId} coordinator resumed on silo {Silo}: {Running} trials were running, {Still} still are", state.State.SweepId, siloDetails.Name, running, Book.Running.Count());
+
+            // A stop saved just before the last activation ended may never have reached its worker: tell them again.
+            _stopsToSend.UnionWith(state.State.Trials.Where(t => t.State == TrialState.Stopped && t.Worker is not null).Select(t => t.TrialId));
+            await SendStops();
 
             StartTimer();
         }
@@ -122,25 +128,29 @@ public sealed class SweepCoordinatorGrain(
         await state.WriteStateAsync();
         _unsaved = false;
         await Dispatcher.CancelRunning(running, state.State.SweepId);
-        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
+        await ReleaseAdmission();
         logger.LogInformation("Sweep {SweepId} cancelled; {Running} running trials told to stop", state.State.SweepId, running.Count);
         return Book.ToStatus(_progress);
     }
 
-    public async Task ReportEpoch(int trialId, int attempt, EpochReport epoch)
+    public async Task ReportEpochs(int trialId, int attempt, ImmutableArray<EpochReport> epochs)
     {
         // Persisted by the next tick (within a second): a lost epoch report is not lost work, since the worker's
-        // checkpoint holds the whole curve and its final report carries it.
-        if (Book.RecordEpoch(trialId, attempt, epoch, out var stop))
+        // checkpoint holds the whole curve, its next report carries the epoch again and its final report all of them.
+        if (Book.RecordEpochs(trialId, attempt, epochs, out var stop))
         {
             _progress.Remove(trialId);
             _unsaved = true;
             if (stop is not null)
             {
-                var trial = Book.Trial(trialId)!;
                 metrics.Finished(state.State.SweepId, TrialState.Stopped);
                 logger.LogInformation("Sweep {SweepId} trial {TrialId} stopped after epoch {Epoch}: {Reason}", state.State.SweepId, trialId, stop.Epoch, stop.Reason);
-                await Dispatcher.CancelRunning([trial], state.State.SweepId);
+                // Saved before the worker is told: a stop acted on, then lost with the coordinator, let the trial
+                // run on to Completed. Should the write fail, the next tick saves and then tells the worker.
+                _stopsToSend.Add(trialId);
+                await state.WriteStateAsync();
+                _unsaved = false;
+                await SendStops();
             }
         }
     }
@@ -178,6 +188,24 @@ public sealed class SweepCoordinatorGrain(
 
     private TrialDispatcher Dispatcher => new(GrainFactory, logger);
 
+    private async Task ReleaseAdmission()
+    {
+        await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
+        _admissionReleased = true;
+    }
+
+    // Tells the workers of trials stopped by the scheduler (and saved as stopped) to stop; a worker no longer running
+    // the trial says no, which is fine.
+    private async Task SendStops()
+    {
+        var stopped = _stopsToSend.Select(Book.Trial).OfType<TrialProgressState>().Where(t => t.State == TrialState.Stopped).ToList();
+        _stopsToSend.Clear();
+        if (stopped.Count > 0)
+        {
+            await Dispatcher.CancelRunning(stopped, state.State.SweepId);
+        }
+    }
+
     private CheckpointReleaser Releaser => _releaser ??= new CheckpointReleaser(checkpoints, logger);
 
     private void RecordBestStable()
@@ -212,7 +240,7 @@ public sealed class SweepCoordinatorGrain(
             // Running trials are watched in a cancelled sweep too: one whose worker is gone, or no longer holds its
             // attempt, ends (cancelled) instead of staying Running for good.
             var workers = await Dispatcher.LiveWorkers();
-            changed = TrialDispatcher.DropLostWorkers(Book, workers, logger);
+            changed = await Dispatcher.DropLostWorkers(Book, workers);
             if (Book.Running.Any() && time.GetUtcNow() - _livenessCheckedAt >= options.Value.LivenessPeriod)
             {
                 _livenessCheckedAt = time.GetUtcNow();
@@ -221,7 +249,12 @@ public sealed class SweepCoordinatorGrain(
 
             if (state.State.State == SweepState.Running)
             {
-                changed |= await Dispatcher.Dispatch(Book, workers);
+                changed |= await Dispatcher.Dispatch(Book, workers, async () =>
+                {
+                    _unsaved = true;
+                    await state.WriteStateAsync();
+                    _unsaved = false;
+                });
             }
         }
 
@@ -229,7 +262,16 @@ public sealed class SweepCoordinatorGrain(
         {
             changed = true;
             logger.LogInformation("Sweep {SweepId} completed", state.State.SweepId);
-            await GrainFactory.GetGrain<ISweepIndexGrain>(0).Finished(state.State.SweepId);
+        }
+
+        // Marked before the calls below, which may throw: what changed is saved by this tick or the next.
+        _unsaved |= changed;
+
+        // Retried every tick until the index has it: a sweep that ended keeps its admission slot otherwise, and after
+        // MaxConcurrentSweeps such leaks no sweep is admitted again.
+        if (state.State.State != SweepState.Running && !_admissionReleased)
+        {
+            await ReleaseAdmission();
         }
 
         changed |= Releaser.Release(Book);
@@ -241,9 +283,10 @@ public sealed class SweepCoordinatorGrain(
             RecordBestStable();
             await state.WriteStateAsync();
             _unsaved = false;
+            await SendStops();
         }
 
-        if (state.State.State != SweepState.Running && !Book.Running.Any() && !_unsaved)
+        if (state.State.State != SweepState.Running && !Book.Running.Any() && !_unsaved && _admissionReleased)
         {
             // Nothing left to drive: let the activation be collected when idle.
             _timer?.Dispose();

@@ -28,8 +28,18 @@ public sealed class SweepIndexGrain([PersistentState("index", StorageNames.Sweep
             return false;
         }
 
+        // Memory follows storage: a failed write is undone, or a retry would find the slot taken and nothing saved.
         state.State.Running.Add(sweepId);
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Running.Remove(sweepId);
+            throw;
+        }
+
         return true;
     }
 
@@ -37,7 +47,16 @@ public sealed class SweepIndexGrain([PersistentState("index", StorageNames.Sweep
     {
         if (state.State.Running.Remove(sweepId))
         {
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                // Undone, so the coordinator's retry writes it again (else the slot stayed taken in storage for good).
+                state.State.Running.Add(sweepId);
+                throw;
+            }
         }
     }
 

@@ -14,14 +14,35 @@ public sealed class WorkerRegistryGrain(
     IClusterMembershipService membership,
     TimeProvider time) : Grain, IWorkerRegistryGrain
 {
-    /// <summary>How long a registration lives without renewal.</summary>
-    public static TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+    // The lease assumed for a registration saved before this activation (three default renewal periods of 10 s).
+    private static readonly TimeSpan DefaultLease = TimeSpan.FromSeconds(30);
 
-    public async Task Register(string silo, ImmutableArray<WorkerInfo> workers)
+    private readonly Dictionary<string, TimeSpan> _leases = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Renewals are kept in memory, so the saved expiries may have passed while the registry was away (its silo
+        // died, or a write conflict deactivated it). A silo that membership shows active keeps its workers for one
+        // more default lease; otherwise every coordinator would drop all its running trials until each silo renews.
+        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var until = time.GetUtcNow() + DefaultLease;
+        foreach (string silo in state.State.Workers.Keys.Where(active.Contains))
+        {
+            if (state.State.Expires.GetValueOrDefault(silo) < until)
+            {
+                state.State.Expires[silo] = until;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Register(string silo, ImmutableArray<WorkerInfo> workers, TimeSpan lease)
     {
         bool known = state.State.Workers.TryGetValue(silo, out var previous) && previous.SequenceEqual(workers);
+        _leases[silo] = lease > TimeSpan.Zero ? lease : DefaultLease;
         state.State.Workers[silo] = [.. workers];
-        state.State.Expires[silo] = time.GetUtcNow() + Lease;
+        state.State.Expires[silo] = time.GetUtcNow() + _leases[silo];
 
         // Renewals of an unchanged registration are kept in memory only; their loss costs at most one lease.
         if (!known)

@@ -47,10 +47,13 @@ public sealed class WorkerRegistration(
             .Select(w => numerics is null ? w : w with { CpuBackend = numerics.Summary, NumericsTrusted = numerics.ProbePassed })];
         int threads = DeviceDiscovery.TorchThreads(options.Value, Workers);
         TorchDevices.SetThreads(threads);
-        await grains.GetGrain<IWorkerRegistryGrain>(0).Register(silo.Name, Workers);
+        await grains.GetGrain<IWorkerRegistryGrain>(0).Register(silo.Name, Workers, Lease);
         logger.LogInformation("Silo {Silo} registered {Count} workers ({Devices}), {Threads} torch threads", silo.Name, Workers.Length, string.Join(", ", Workers.Select(w => w.Device)), threads);
         _renewals = Task.Run(Renew, CancellationToken.None);
     }
+
+    // A registration lapses after three missed renewals: a silo stopped without withdrawing leaves within that.
+    private TimeSpan Lease => options.Value.RegistrationRenewal * 3;
 
     /// <summary>The process's CPU backend, chosen and probed before any trial (null for the simulated trainer).</summary>
     private NumericsStatus? ChooseCpuBackend()
@@ -92,7 +95,7 @@ public sealed class WorkerRegistration(
             {
                 try
                 {
-                    await grains.GetGrain<IWorkerRegistryGrain>(0).Register(silo.Name, Workers);
+                    await grains.GetGrain<IWorkerRegistryGrain>(0).Register(silo.Name, Workers, Lease);
                 }
                 catch (Exception e) when (e is OrleansException or TimeoutException)
                 {

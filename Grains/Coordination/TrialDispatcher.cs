@@ -8,12 +8,21 @@ namespace AslSweep.Grains.Coordination;
 /// <summary>Hands pending trials to idle workers and notices workers that are gone.</summary>
 public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
 {
+    // A worker call that takes longer holds the coordinator's tick: its silo is likely gone (TryStart and Cancel
+    // only record state on the worker, so an answer takes milliseconds).
+    private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(10);
+
     /// <summary>The live workers, read once per coordinator tick and shared by its steps.</summary>
     public async Task<IReadOnlyList<WorkerInfo>> LiveWorkers() => await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
 
-    /// <summary>Starts pending trials on free <paramref name="workers"/>, up to max_concurrent; true when anything changed.</summary>
-    public async Task<bool> Dispatch(SweepBook book, IReadOnlyList<WorkerInfo> workers)
+    /// <summary>
+    /// Starts pending trials on free <paramref name="workers"/>, up to max_concurrent; true when the state differs
+    /// from what <paramref name="persist"/> last saved. Each attempt number is saved before a worker gets it: after a
+    /// coordinator loss, the next never hands out a number that a running attempt already has.
+    /// </summary>
+    public async Task<bool> Dispatch(SweepBook book, IReadOnlyList<WorkerInfo> workers, Func<Task> persist)
     {
+        ArgumentNullException.ThrowIfNull(persist);
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(workers);
         var running = book.Running.Select(t => t.Worker).ToHashSet();
@@ -31,7 +40,16 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
             while (free.TryDequeue(out var worker))
             {
                 var assignment = book.Assign(trial, worker.WorkerId);
-                changed = true;
+                try
+                {
+                    await persist();
+                }
+                catch
+                {
+                    book.Unassign(trial, attemptNeverBegan: true);
+                    throw;
+                }
+
                 bool? started = await TryStart(worker, assignment);
                 if (started == true)
                 {
@@ -40,29 +58,38 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
                 }
 
                 // A refusal means the attempt never began; after an error it may have, so its number stays used.
+                // Either way the saved state still says the trial runs there, so it is saved again.
                 book.Unassign(trial, attemptNeverBegan: started == false);
+                changed = true;
             }
         }
 
         return changed;
     }
 
-    /// <summary>Requeues running trials whose worker is not among <paramref name="workers"/> (its silo stopped or died); true when any was.</summary>
-    public static bool DropLostWorkers(SweepBook book, IReadOnlyList<WorkerInfo> workers, ILogger logger)
+    /// <summary>
+    /// Requeues running trials whose worker is not among <paramref name="workers"/> (its silo stopped or died); true
+    /// when any was. The registry may forget a live silo for a while (its own silo died, or it was deactivated), so
+    /// a worker is asked first: one that still holds the attempt keeps it, instead of training on, abandoned, while
+    /// the trial starts again elsewhere.
+    /// </summary>
+    public async Task<bool> DropLostWorkers(SweepBook book, IReadOnlyList<WorkerInfo> workers)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(workers);
-        var running = book.Running.ToList();
-        if (running.Count == 0)
-        {
-            return false;
-        }
-
         var live = workers.Select(w => w.WorkerId).ToHashSet();
         bool changed = false;
-        foreach (var trial in running.Where(t => t.Worker is null || !live.Contains(t.Worker)))
+        var missing = book.Running.Where(t => t.Worker is null || !live.Contains(t.Worker)).ToList();
+        var answers = await Task.WhenAll(missing.Select(t => Holds(book, t)));
+        foreach (var (trial, holds) in missing.Zip(answers))
         {
-            logger.LogWarning("Sweep {SweepId} trial {TrialId}: worker {Worker} is gone; requeued", book.State.SweepId, trial.TrialId, trial.Worker);
+            if (holds == true)
+            {
+                logger.LogInformation("Sweep {SweepId} trial {TrialId}: worker {Worker} is not registered but still runs attempt {Attempt}; kept", book.SweepId, trial.TrialId, trial.Worker, trial.Attempts);
+                continue;
+            }
+
+            logger.LogWarning("Sweep {SweepId} trial {TrialId}: worker {Worker} is gone; requeued", book.SweepId, trial.TrialId, trial.Worker);
             book.Requeue(trial, $"worker {trial.Worker} left the cluster during attempt {trial.Attempts}; resuming from the last checkpoint");
             changed = true;
         }
@@ -80,26 +107,11 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(book);
         bool changed = false;
-        foreach (var trial in book.Running.ToList())
+        var running = book.Running.ToList();
+        var answers = await Task.WhenAll(running.Select(t => Holds(book, t)));
+        foreach (var (trial, holds) in running.Zip(answers))
         {
-            bool? holds = false;
-            var attempt = new AttemptKey { SweepId = book.SweepId, TrialId = trial.TrialId, Attempt = trial.Attempts };
-            try
-            {
-                if (trial.Worker is not null)
-                {
-                    // Bounded: a worker on a silo that died but is not yet declared dead would hold the caller for the full response timeout.
-                    var status = await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker).GetStatus().WaitAsync(TimeSpan.FromSeconds(5));
-                    holds = status.Holds(attempt);
-                }
-            }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
-            {
-                logger.LogWarning(e, "Worker {Worker} did not answer", trial.Worker);
-                holds = unansweredIsLost ? false : null;
-            }
-
-            if (holds == false)
+            if (holds == false || (holds is null && unansweredIsLost))
             {
                 logger.LogWarning("Sweep {SweepId} trial {TrialId}: attempt {Attempt} is not held by worker {Worker} {When}", book.SweepId, trial.TrialId, trial.Attempts, trial.Worker, when);
                 book.Requeue(trial, $"attempt {trial.Attempts} was not running on {trial.Worker} {when}; resuming from the last checkpoint");
@@ -118,7 +130,7 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
         {
             try
             {
-                await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker!).Cancel(sweepId, trial.TrialId);
+                await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker!).Cancel(sweepId, trial.TrialId).WaitAsync(CallLimit);
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
@@ -127,11 +139,32 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
         }
     }
 
+    // Whether the trial's worker holds its current attempt; null when it did not answer within 5 s (bounded: a
+    // worker on a silo that died but is not yet declared dead would hold the caller for the full response timeout).
+    private async Task<bool?> Holds(SweepBook book, TrialProgressState trial)
+    {
+        if (trial.Worker is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            var status = await grains.GetGrain<ITrainingWorkerGrain>(trial.Worker).GetStatus().WaitAsync(TimeSpan.FromSeconds(5));
+            return status.Holds(new AttemptKey { SweepId = book.SweepId, TrialId = trial.TrialId, Attempt = trial.Attempts });
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "Worker {Worker} did not answer", trial.Worker);
+            return null;
+        }
+    }
+
     private async Task<bool?> TryStart(WorkerInfo worker, TrialAssignment assignment)
     {
         try
         {
-            return await grains.GetGrain<ITrainingWorkerGrain>(worker.WorkerId).TryStart(assignment);
+            return await grains.GetGrain<ITrainingWorkerGrain>(worker.WorkerId).TryStart(assignment).WaitAsync(CallLimit);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

@@ -19,6 +19,7 @@ public sealed class EpochReportPump : ITrainingObserver
     private readonly ILogger _logger;
     private readonly SweepMetrics _metrics;
     private readonly Task _pump;
+    private readonly List<EpochReport> _unsent = [];
     private long _lastProgress;
 
     /// <summary>Starts the forwarding task.</summary>
@@ -91,7 +92,10 @@ public sealed class EpochReportPump : ITrainingObserver
             {
                 if (item is EpochReport epoch)
                 {
-                    await _coordinator.ReportEpoch(_assignment.TrialId, _assignment.Attempt, epoch);
+                    // Every epoch not yet acknowledged goes along: a report lost on the way is carried by the next.
+                    _unsent.Add(epoch);
+                    await _coordinator.ReportEpochs(_assignment.TrialId, _assignment.Attempt, [.. _unsent]);
+                    _unsent.Clear();
                 }
                 else
                 {
@@ -100,7 +104,7 @@ public sealed class EpochReportPump : ITrainingObserver
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
-                // The final report carries the whole curve, so a lost epoch report costs nothing but latency.
+                // Kept for the next report; the final report carries the whole curve anyway.
                 _logger.LogWarning(e, "Could not report to sweep {SweepId}", _assignment.SweepId);
             }
         }

@@ -81,11 +81,19 @@ public sealed class SweepBook(SweepCoordinatorState state)
     /// Records an epoch of the current attempt and gives it to the scheduler; false when stale or already known.
     /// When the scheduler stops the trial, it is stopped here and <paramref name="stop"/> says so: its worker must be told.
     /// </summary>
-    public bool RecordEpoch(int trialId, int attempt, EpochReport epoch, out SchedulingDecision? stop)
+    public bool RecordEpoch(int trialId, int attempt, EpochReport epoch, out SchedulingDecision? stop) =>
+        RecordEpochs(trialId, attempt, [epoch], out stop);
+
+    /// <summary>
+    /// Records epochs of the current attempt (those already known count once) and gives the new ones to the
+    /// scheduler in order; false when stale or nothing is new. A stop is applied here and returned in
+    /// <paramref name="stop"/>: the worker must be told, once the state holding the decision is saved.
+    /// </summary>
+    public bool RecordEpochs(int trialId, int attempt, IReadOnlyList<EpochReport> epochs, out SchedulingDecision? stop)
     {
         stop = null;
         var trial = Trial(trialId);
-        if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running || !Merge(trial, [epoch]))
+        if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running || !Merge(trial, epochs))
         {
             return false;
         }

@@ -54,6 +54,34 @@ public sealed class LivenessCheckTests(TwoSiloClusterFixture fixture)
         }
     }
 
+    // Issue 16, item 2: when the registry forgot the silos (its own silo died), every coordinator requeued all its
+    // running trials while their workers trained on, abandoned. A worker that still holds its attempt keeps it.
+    [Fact]
+    public async Task DropLostWorkers_registryForgotTheWorkers_keepsTrialsTheirWorkersStillRun()
+    {
+        var workers = await IdleWorkers(2);
+        string busy = workers[0];
+        string idle = workers[1];
+        var book = SweepBook.Start(new SweepCoordinatorState(), "forgotten", TwoSiloClusterFixture.TinySpec(400, new ParameterSpec { Name = "seed", Values = ["1", "2"] }), Now);
+        var held = book.Assign(book.Trial(1)!, busy);
+        Assert.True(await fixture.Client.GetGrain<ITrainingWorkerGrain>(busy).TryStart(held));
+        try
+        {
+            book.Assign(book.Trial(2)!, idle);
+
+            bool changed = await new TrialDispatcher(fixture.Client, NullLogger.Instance).DropLostWorkers(book, []);
+
+            Assert.True(changed);
+            Assert.Equal(TrialState.Running, book.Trial(1)!.State);
+            Assert.Equal(TrialState.Pending, book.Trial(2)!.State);
+        }
+        finally
+        {
+            await fixture.Client.GetGrain<ITrainingWorkerGrain>(busy).Cancel("forgotten", 1);
+            await TwoSiloClusterFixture.WaitFor(async () => (await fixture.Client.GetGrain<ITrainingWorkerGrain>(busy).GetStatus()) is { SweepId: null, Reporting.IsEmpty: true }, TimeSpan.FromSeconds(60), "worker idle again");
+        }
+    }
+
     [Fact]
     public async Task CheckLiveness_inACancelledSweep_endsTheTrialInsteadOfRequeuing()
     {

@@ -1,5 +1,4 @@
 using AslSweep.Contracts;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
 namespace AslSweep.Grains.Tests.Contracts;
@@ -10,10 +9,7 @@ namespace AslSweep.Grains.Tests.Contracts;
 /// </summary>
 public sealed class SpelledEnumWireTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(Spellings).Assembly).AddAssembly(typeof(SpelledEnumWireTests).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = WireSerializer.Instance;
 
     [Fact]
     public void Deserialize_specPartsWrittenAsStrings_givesTheEnums()

@@ -1,5 +1,4 @@
 using AslSweep.Contracts;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
 namespace AslSweep.Grains.Tests.Contracts;
@@ -10,10 +9,7 @@ namespace AslSweep.Grains.Tests.Contracts;
 /// </summary>
 public sealed class TrialConfigWireTests
 {
-    private static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(TrialConfigWire).Assembly).AddAssembly(typeof(TrialConfigWireTests).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = WireSerializer.Instance;
 
     [Fact]
     public void Deserialize_stateWrittenByTheEarlierRecord_givesTheSameTypedConfig()
