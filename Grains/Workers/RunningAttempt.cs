@@ -40,6 +40,13 @@ public sealed class RunningAttempt(TrialAssignment assignment, ITrialReportsGrai
             var epochs = result.Epochs.Select(EpochReportPump.ToReport).ToImmutableArray();
             return (OutcomeOf(result.Outcome, _interrupted), result.Message, epochs);
         }
+        catch (CheckpointFencedException e)
+        {
+            // A newer attempt of this trial owns the checkpoint: this one stops without writing; its report is stale
+            // to the coordinator, which has moved on to the newer attempt.
+            logger.LogWarning("Sweep {SweepId} trial {TrialId}: {Message}", Assignment.SweepId, Assignment.TrialId, e.Message);
+            return (TrialOutcome.Failed, e.Message, Reporter.Epochs);
+        }
         catch (Exception e) when (e is DataFormatException or CheckpointException or ArgumentException or IOException or InvalidOperationException or ExternalException or OutOfMemoryException)
         {
             // A trial that throws must never take the worker or the silo down; the coordinator decides on a retry.

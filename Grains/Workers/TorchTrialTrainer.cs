@@ -42,6 +42,8 @@ public sealed class TorchTrialTrainer(DatasetCache cache, CheckpointStore checkp
         {
             CheckpointDirectory = checkpoints.Folder(assignment.SweepId, assignment.TrialId),
             Resume = true,
+            // Fenced by the attempt number: a superseded attempt neither overwrites nor resumes a newer one's checkpoint.
+            CheckpointWriter = assignment.Attempt,
             Observer = observer,
         };
         return session.Run(train, valid, runOptions, cancellation);

@@ -42,7 +42,8 @@ public static class TrainingCheckpoint
     /// validation used, and <see cref="ExportWeights"/> exports those: the model then predicts what its
     /// reported accuracy measured. Resuming always reads the weights with the moving averages.
     /// </summary>
-    public static void Save(string directory, SignCnn model, ModelOptimizer optimizer, CheckpointState state, BatchNormRecomputation? validated = null)
+    /// <remarks>With <paramref name="fence"/> (this run's writer number), nothing is replaced when a higher writer owns the folder (<see cref="CheckpointFence"/>).</remarks>
+    public static void Save(string directory, SignCnn model, ModelOptimizer optimizer, CheckpointState state, BatchNormRecomputation? validated = null, long? fence = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(state);
@@ -71,6 +72,19 @@ public static class TrainingCheckpoint
             writer.Write(json);
             writer.Flush();
             stream.Flush(flushToDisk: true);
+        }
+
+        if (fence is long w)
+        {
+            try
+            {
+                CheckpointFence.Check(directory, w);
+            }
+            catch (CheckpointFencedException)
+            {
+                Directory.Delete(partial, recursive: true);
+                throw;
+            }
         }
 
         string current = Path.Combine(directory, Current);

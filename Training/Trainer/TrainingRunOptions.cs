@@ -6,6 +6,12 @@ public sealed record TrainingRunOptions
     /// <summary>Where to write a checkpoint after every epoch; null = no checkpoints.</summary>
     public string? CheckpointDirectory { get; init; }
 
+    /// <summary>
+    /// This run's writer number for <see cref="CheckpointDirectory"/> (a sweep's attempt number): a folder claimed by a
+    /// higher number is never written (<see cref="CheckpointFence"/>); null = no fence (a single <c>train</c> run).
+    /// </summary>
+    public long? CheckpointWriter { get; init; }
+
     /// <summary>Resume from the checkpoint in <see cref="CheckpointDirectory"/> when one exists.</summary>
     public bool Resume { get; init; } = true;
 

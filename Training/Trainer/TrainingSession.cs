@@ -82,6 +82,11 @@ public sealed class TrainingSession : IDisposable
         int badEpochs = 0;
         int start = 0;
         string? checkpoints = options.CheckpointDirectory;
+        if (checkpoints is not null && options.CheckpointWriter is long claim)
+        {
+            CheckpointFence.Claim(checkpoints, claim);
+        }
+
         if (checkpoints is not null && options.Resume && TrainingCheckpoint.Exists(checkpoints))
         {
             var state = TrainingCheckpoint.Load(checkpoints, Model, _optimizer);
@@ -138,7 +143,7 @@ public sealed class TrainingSession : IDisposable
             {
                 var state = new CheckpointState(TrainingCheckpoint.FormatVersion, epoch + 1, _configJson, _scheduler.State, bestValLoss, badEpochs, history, new Dictionary<string, string>());
                 long started = Stopwatch.GetTimestamp();
-                TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state, _recomputed);
+                TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state, _recomputed, options.CheckpointWriter);
                 options.Observer?.OnCheckpoint(epoch + 1, Stopwatch.GetElapsedTime(started));
             }
 
