@@ -22,6 +22,27 @@ public sealed class SpelledEnumWireTests
     }
 
     [Fact]
+    public void Deserialize_dataSpecWithLabelsAsAString_givesTheConvention()
+    {
+        var data = Serializer.Deserialize<DataSpec>(Serializer.SerializeToArray(new EarlierDataSpec { Synthetic = false, Train = "t.csv", Valid = "v.csv", Labels = "kaggle", SyntheticSeed = 3 }));
+        var back = Serializer.Deserialize<EarlierDataSpec>(Serializer.SerializeToArray(new DataSpec { Labels = LabelConvention.Contiguous }));
+
+        Assert.Equal(new DataSpec { Synthetic = false, Train = "t.csv", Valid = "v.csv", Labels = LabelConvention.Kaggle, SyntheticSeed = 3 }, data);
+        Assert.NotNull(back);
+        Assert.Equal("contiguous", back.Labels);
+    }
+
+    [Fact]
+    public void Deserialize_sweepSpecWithMethodAsAString_givesTheMethodAndKeepsTheRest()
+    {
+        var earlier = new EarlierSweepSpec { Name = "r", Method = "random", NumSamples = 7, Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2"] }], KeepCheckpoints = 2 };
+
+        var spec = Serializer.Deserialize<SweepSpec>(Serializer.SerializeToArray(earlier));
+
+        Assert.Equal(new SweepSpec { Name = "r", Method = SearchMethod.Random, NumSamples = 7, Parameters = [new ParameterSpec { Name = "seed", Values = ["1", "2"] }], KeepCheckpoints = 2 }, spec);
+    }
+
+    [Fact]
     public void Serialize_enums_areReadByTheEarlierStringForm()
     {
         var earlier = Serializer.Deserialize<EarlierSchedulerSpec>(Serializer.SerializeToArray(new SchedulerSpec { Type = SchedulerType.Median, MinSamples = 5 }));
