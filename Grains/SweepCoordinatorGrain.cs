@@ -56,6 +56,12 @@ public sealed class SweepCoordinatorGrain(
 
             StartTimer();
         }
+        else if (state.State.Spec is not null)
+        {
+            // Ended, but perhaps with trials still Running (a silo died right after Cancel) or its admission slot not
+            // yet given back: the timer watches those and stops itself once there is nothing left.
+            StartTimer();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -123,11 +129,12 @@ public sealed class SweepCoordinatorGrain(
     public async Task<SweepStatus> Cancel()
     {
         var running = Book.Cancel(time.GetUtcNow());
-        // Marked first: a write that fails here is retried by the next tick, not forgotten.
+        // Marked first: a write that fails here is retried by the next tick, which then tells the workers.
         _unsaved = true;
+        _stopsToSend.UnionWith(running.Select(t => t.TrialId));
         await state.WriteStateAsync();
         _unsaved = false;
-        await Dispatcher.CancelRunning(running, state.State.SweepId);
+        await SendStops();
         await ReleaseAdmission();
         logger.LogInformation("Sweep {SweepId} cancelled; {Running} running trials told to stop", state.State.SweepId, running.Count);
         return Book.ToStatus(_progress);
@@ -198,7 +205,8 @@ public sealed class SweepCoordinatorGrain(
     // the trial says no, which is fine.
     private async Task SendStops()
     {
-        var stopped = _stopsToSend.Select(Book.Trial).OfType<TrialProgressState>().Where(t => t.State == TrialState.Stopped).ToList();
+        var stopped = _stopsToSend.Select(Book.Trial).OfType<TrialProgressState>()
+            .Where(t => t.State == TrialState.Stopped || (t.State == TrialState.Running && state.State.State == SweepState.Cancelled)).ToList();
         _stopsToSend.Clear();
         if (stopped.Count > 0)
         {
@@ -249,12 +257,7 @@ public sealed class SweepCoordinatorGrain(
 
             if (state.State.State == SweepState.Running)
             {
-                changed |= await Dispatcher.Dispatch(Book, workers, async () =>
-                {
-                    _unsaved = true;
-                    await state.WriteStateAsync();
-                    _unsaved = false;
-                });
+                changed |= await Dispatcher.Dispatch(Book, workers);
             }
         }
 
@@ -283,6 +286,10 @@ public sealed class SweepCoordinatorGrain(
             RecordBestStable();
             await state.WriteStateAsync();
             _unsaved = false;
+        }
+
+        if (!_unsaved)
+        {
             await SendStops();
         }
 

@@ -79,7 +79,7 @@ public static partial class Hyperparameters
     public static Hyperparameter<double> LabelSmoothing { get; } = Rate("label_smoothing", "Label smoothing of the cross-entropy loss.", HyperparameterDefaults.LabelSmoothing, c => c.LabelSmoothing, (c, v) => c with { LabelSmoothing = v });
 
     /// <summary>Seed of initialisation, shuffling, dropout and augmentation.</summary>
-    public static Hyperparameter<int> Seed { get; } = Whole("seed", "Seed of initialisation, shuffling, dropout and augmentation.", HyperparameterDefaults.Seed, 0, int.MaxValue, c => c.Seed, (c, v) => c with { Seed = v });
+    public static Hyperparameter<int> Seed { get; } = Whole("seed", "Seed of initialisation, shuffling, dropout and augmentation.", HyperparameterDefaults.Seed, int.MinValue, int.MaxValue, c => c.Seed, (c, v) => c with { Seed = v });
 
     /// <summary>The BatchNorm statistics validation uses; printed only when it is not the default, so earlier configurations keep their text.</summary>
     public static Hyperparameter<BatchNormStatistics> BnStats { get; } = new(ChoiceShape(

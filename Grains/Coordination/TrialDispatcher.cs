@@ -15,14 +15,9 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
     /// <summary>The live workers, read once per coordinator tick and shared by its steps.</summary>
     public async Task<IReadOnlyList<WorkerInfo>> LiveWorkers() => await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
 
-    /// <summary>
-    /// Starts pending trials on free <paramref name="workers"/>, up to max_concurrent; true when the state differs
-    /// from what <paramref name="persist"/> last saved. Each attempt number is saved before a worker gets it: after a
-    /// coordinator loss, the next never hands out a number that a running attempt already has.
-    /// </summary>
-    public async Task<bool> Dispatch(SweepBook book, IReadOnlyList<WorkerInfo> workers, Func<Task> persist)
+    /// <summary>Starts pending trials on free <paramref name="workers"/>, up to max_concurrent; true when anything changed.</summary>
+    public async Task<bool> Dispatch(SweepBook book, IReadOnlyList<WorkerInfo> workers)
     {
-        ArgumentNullException.ThrowIfNull(persist);
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(workers);
         var running = book.Running.Select(t => t.Worker).ToHashSet();
@@ -40,16 +35,7 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
             while (free.TryDequeue(out var worker))
             {
                 var assignment = book.Assign(trial, worker.WorkerId);
-                try
-                {
-                    await persist();
-                }
-                catch
-                {
-                    book.Unassign(trial, attemptNeverBegan: true);
-                    throw;
-                }
-
+                changed = true;
                 bool? started = await TryStart(worker, assignment);
                 if (started == true)
                 {
@@ -58,9 +44,7 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
                 }
 
                 // A refusal means the attempt never began; after an error it may have, so its number stays used.
-                // Either way the saved state still says the trial runs there, so it is saved again.
                 book.Unassign(trial, attemptNeverBegan: started == false);
-                changed = true;
             }
         }
 
