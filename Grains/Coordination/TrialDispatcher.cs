@@ -97,7 +97,7 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
         {
             if (holds == false || (holds is null && unansweredIsLost))
             {
-                logger.LogWarning("Sweep {SweepId} trial {TrialId}: attempt {Attempt} is not held by worker {Worker} {When}", book.SweepId, trial.TrialId, trial.Attempts, trial.Worker, when);
+                logger.LogWarning("Sweep {SweepId} trial {TrialId}: attempt {Attempt} is not held by worker {Worker} {When}; requeued", book.SweepId, trial.TrialId, trial.Attempts, trial.Worker, when);
                 book.Requeue(trial, $"attempt {trial.Attempts} was not running on {trial.Worker} {when}; resuming from the last checkpoint");
                 changed = true;
             }
