@@ -29,6 +29,7 @@ public sealed class SweepCoordinatorGrain(
     private DateTimeOffset _livenessCheckedAt;
     private readonly HashSet<int> _stopsToSend = [];
     private bool _admissionReleased;
+    private bool _claimed;
     private SweepBook? _book;
     private IGrainTimer? _timer;
     private CheckpointReleaser? _releaser;
@@ -257,7 +258,9 @@ public sealed class SweepCoordinatorGrain(
 
             if (state.State.State == SweepState.Running)
             {
-                changed |= await Dispatcher.Dispatch(Book, workers);
+                int allowed = await Dispatcher.Share(Book, workers);
+                _claimed = true;
+                changed |= await Dispatcher.Dispatch(Book, workers, allowed);
             }
         }
 
@@ -265,6 +268,14 @@ public sealed class SweepCoordinatorGrain(
         {
             changed = true;
             logger.LogInformation("Sweep {SweepId} completed", state.State.SweepId);
+        }
+
+        if (_claimed && state.State.State != SweepState.Running)
+        {
+            // Ended or cancelled: its share goes to the other sweeps now, not when the claim lapses (Share claims
+            // nothing for a sweep that is not running).
+            await Dispatcher.Share(Book, []);
+            _claimed = false;
         }
 
         // Marked before the calls below, which may throw: what changed is saved by this tick or the next.

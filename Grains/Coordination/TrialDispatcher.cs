@@ -15,14 +15,40 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
     /// <summary>The live workers, read once per coordinator tick and shared by its steps.</summary>
     public async Task<IReadOnlyList<WorkerInfo>> LiveWorkers() => await grains.GetGrain<IWorkerRegistryGrain>(0).GetWorkers();
 
-    /// <summary>Starts pending trials on free <paramref name="workers"/>, up to max_concurrent; true when anything changed.</summary>
-    public async Task<bool> Dispatch(SweepBook book, IReadOnlyList<WorkerInfo> workers)
+    /// <summary>
+    /// How many trials <paramref name="book"/>'s sweep may run at once: its max_concurrent, within its fair share of
+    /// the <paramref name="workers"/> among the running sweeps (claimed here, every tick). When the share cannot be
+    /// asked, the sweep goes on up to max_concurrent: fairness waits, progress does not.
+    /// </summary>
+    public async Task<int> Share(SweepBook book, IReadOnlyList<WorkerInfo> workers)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(workers);
+        int demand = book.State.State == SweepState.Running ? Math.Min(book.Spec.MaxConcurrent, book.Running.Count() + book.Pending.Count()) : 0;
+        try
+        {
+            int share = await grains.GetGrain<IWorkerShareGrain>(0).Claim(book.SweepId, demand, workers.Count).WaitAsync(CallLimit);
+            return Math.Min(book.Spec.MaxConcurrent, share);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "Sweep {SweepId}: the worker share could not be asked; dispatching up to max_concurrent", book.SweepId);
+            return book.Spec.MaxConcurrent;
+        }
+    }
+
+    /// <summary>
+    /// Starts pending trials on free <paramref name="workers"/>, up to <paramref name="allowed"/> running at once;
+    /// true when anything changed. Workers this sweep used least go first, so its trials spread over the cluster.
+    /// </summary>
+    public async Task<bool> Dispatch(SweepBook book, IReadOnlyList<WorkerInfo> workers, int allowed)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(workers);
         var running = book.Running.Select(t => t.Worker).ToHashSet();
-        var free = new Queue<WorkerInfo>(workers.Where(w => !running.Contains(w.WorkerId)));
-        int slots = book.Spec.MaxConcurrent - running.Count;
+        var used = book.State.Trials.Where(t => t.Worker is not null).GroupBy(t => t.Worker!).ToDictionary(g => g.Key, g => g.Count());
+        var free = new Queue<WorkerInfo>(workers.Where(w => !running.Contains(w.WorkerId)).OrderBy(w => used.GetValueOrDefault(w.WorkerId)));
+        int slots = allowed - running.Count;
         bool changed = false;
         foreach (var trial in book.Pending.ToList())
         {
@@ -35,16 +61,18 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
             while (free.TryDequeue(out var worker))
             {
                 var assignment = book.Assign(trial, worker.WorkerId);
-                changed = true;
                 bool? started = await TryStart(worker, assignment);
                 if (started == true)
                 {
+                    changed = true;
                     slots--;
                     break;
                 }
 
-                // A refusal means the attempt never began; after an error it may have, so its number stays used.
+                // A refusal means the attempt never began and leaves the trial as it was (nothing to save); after an
+                // error it may have begun, so its number stays used, and that is saved.
                 book.Unassign(trial, attemptNeverBegan: started == false);
+                changed |= started is null;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using AslSweep.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -20,11 +21,12 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
 
     public void Dispose() => _temp.Dispose();
 
-    [SkippableFact]
-    public void KillSilo_midTrial_trialResumesFromCheckpointOnAnotherSilo()
+    [SkippableTheory]
+    [MemberData(nameof(FaultSweep.Schedulers), MemberType = typeof(FaultSweep))]
+    public void KillSilo_midTrial_trialResumesFromCheckpointOnAnotherSilo(string scheduler)
     {
         using var cluster = Cluster();
-        string id = Submit(cluster);
+        string id = Submit(cluster, scheduler);
         string coordinator = CoordinatorSilo(cluster, id);
         var (victim, trial) = TrialWithCheckpoint(cluster, id, cluster.Names.Where(n => n != coordinator));
 
@@ -36,15 +38,17 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         var detected = clock.Elapsed;
         var (_, resumed) = cluster.WaitForAny($"starts sweep {id} trial {trial} {LaterAttempt}", Detection, survivors);
         output.WriteLine($"SIGKILL of silo {victim}: requeued after {detected.TotalSeconds:F1} s, resumed on another worker (attempt {resumed.Groups[1].Value}) after {clock.Elapsed.TotalSeconds:F1} s");
+        var back = clock.Elapsed;
 
-        FinishAndCompare(cluster, id);
+        FinishAndCompare(cluster, id, scheduler, "SIGKILL of a silo running a trial", $"{detected.TotalSeconds:F0} s (requeued)", $"{back.TotalSeconds:F0} s");
     }
 
-    [SkippableFact]
-    public void KillSilo_hostingTheCoordinator_coordinatorReactivatesElsewhereAndFinishes()
+    [SkippableTheory]
+    [MemberData(nameof(FaultSweep.Schedulers), MemberType = typeof(FaultSweep))]
+    public void KillSilo_hostingTheCoordinator_coordinatorReactivatesElsewhereAndFinishes(string scheduler)
     {
         using var cluster = Cluster();
-        string id = Submit(cluster);
+        string id = Submit(cluster, scheduler);
         string coordinator = CoordinatorSilo(cluster, id);
         TrialWithCheckpoint(cluster, id, [coordinator]);
 
@@ -55,15 +59,17 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         var resumed = clock.Elapsed;
         cluster.WaitForAny($"starts sweep {id} trial \\d+ {LaterAttempt}", Detection, survivors);
         output.WriteLine($"SIGKILL of the coordinator's silo {coordinator}: coordinator back on {silo} after {resumed.TotalSeconds:F1} s, its lost trial resumed after {clock.Elapsed.TotalSeconds:F1} s");
+        var back = clock.Elapsed;
 
-        FinishAndCompare(cluster, id);
+        FinishAndCompare(cluster, id, scheduler, "SIGKILL of the coordinator's silo (running a trial)", $"{resumed.TotalSeconds:F0} s (coordinator back)", $"{back.TotalSeconds:F0} s");
     }
 
-    [SkippableFact]
-    public void TerminateSilo_midTrial_drainsAndTrialContinuesElsewhere()
+    [SkippableTheory]
+    [MemberData(nameof(FaultSweep.Schedulers), MemberType = typeof(FaultSweep))]
+    public void TerminateSilo_midTrial_drainsAndTrialContinuesElsewhere(string scheduler)
     {
         using var cluster = Cluster();
-        string id = Submit(cluster);
+        string id = Submit(cluster, scheduler);
         string coordinator = CoordinatorSilo(cluster, id);
         var (victim, trial) = TrialWithCheckpoint(cluster, id, cluster.Names.Where(n => n != coordinator));
 
@@ -73,22 +79,24 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         var drained = clock.Elapsed;
         cluster.WaitForAny($"starts sweep {id} trial {trial} {LaterAttempt}", Detection, cluster.Names.Where(n => n != victim));
         output.WriteLine($"SIGTERM of silo {victim}: exited after {drained.TotalSeconds:F1} s, trial {trial} resumed elsewhere after {clock.Elapsed.TotalSeconds:F1} s");
+        var back = clock.Elapsed;
 
-        FinishAndCompare(cluster, id);
+        FinishAndCompare(cluster, id, scheduler, "SIGTERM of a silo running a trial", $"{drained.TotalSeconds:F0} s (drained, exit 0)", $"{back.TotalSeconds:F0} s");
     }
 
-    [SkippableFact]
-    public void FreezeRedis_forTenSeconds_siloReconnectsAndNoTrialIsLost()
+    [SkippableTheory]
+    [MemberData(nameof(FaultSweep.Schedulers), MemberType = typeof(FaultSweep))]
+    public void FreezeRedis_forTenSeconds_siloReconnectsAndNoTrialIsLost(string scheduler)
     {
         using var cluster = Cluster();
-        string id = Submit(cluster);
+        string id = Submit(cluster, scheduler);
         TrialWithCheckpoint(cluster, id, cluster.Names);
 
         Signals.Send(cluster.Redis.ProcessId, "STOP");
         Thread.Sleep(TimeSpan.FromSeconds(10));
         Signals.Send(cluster.Redis.ProcessId, "CONT");
 
-        FinishAndCompare(cluster, id);
+        FinishAndCompare(cluster, id, scheduler, "Redis frozen (SIGSTOP) for 10 s", "n/a (storage calls time out)", "on SIGCONT");
         Assert.All(cluster.Names, n => Assert.False(cluster[n].HasExited, $"silo {n} exited:\n{cluster[n].Output}"));
         var redisErrors = cluster.Logs().Split('\n').Where(l => l.Contains("Redis", StringComparison.Ordinal) && (l.Contains("Exception", StringComparison.Ordinal) || l.Contains("timeout", StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.NotEmpty(redisErrors); // the freeze really hit the silos
@@ -103,15 +111,15 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         return cluster;
     }
 
-    private string Submit(RedisSiloCluster cluster)
+    private string Submit(RedisSiloCluster cluster, string scheduler)
     {
-        var (result, id) = AslSweepProcess.Submit(FaultSweep.Limit, [FaultSweep.Spec(_temp), .. cluster.ClientArgs]);
+        var (result, id) = AslSweepProcess.Submit(FaultSweep.Limit, [FaultSweep.Spec(_temp, scheduler), .. cluster.ClientArgs]);
         Assert.True(result.ExitCode == 0, $"{result}\n{cluster.Logs()}");
         return id;
     }
 
     private static string CoordinatorSilo(RedisSiloCluster cluster, string id) =>
-        cluster.WaitForAny($"Sweep {id} 'faults' started", FaultSweep.Limit).Silo;
+        cluster.WaitForAny($"Sweep {id} 'faults(-asha)?' started", FaultSweep.Limit).Silo;
 
     /// <summary>A silo among <paramref name="among"/> running a trial that has written a checkpoint (so it is mid-trial with something to resume).</summary>
     private static (string Silo, int Trial) TrialWithCheckpoint(RedisSiloCluster cluster, string id, IEnumerable<string> among)
@@ -128,10 +136,14 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         return (silo, trial);
     }
 
-    private void FinishAndCompare(RedisSiloCluster cluster, string id)
+    // Waits for the end, compares with the undisturbed run and prints the fault matrix's row (README).
+    private void FinishAndCompare(RedisSiloCluster cluster, string id, string scheduler, string fault, string detected, string resumed)
     {
         string folder = _temp.File("results");
         FaultSweep.WaitAndWriteResults(cluster, id, folder);
-        FaultSweep.AssertSameAsUndisturbed(folder, undisturbed.Folder!);
+        FaultSweep.AssertSameAsUndisturbed(folder, undisturbed.Folder(scheduler));
+        var states = FaultSweep.TrialRows(folder).Select(r => r.Split(' ')[1]).GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}");
+        int fenced = Regex.Count(cluster.Logs(), "was superseded by attempt");
+        output.WriteLine($"| {fault} | {scheduler} | {detected} | {resumed} | as undisturbed: {string.Join(", ", states)}, same curves; superseded checkpoint writes refused: {fenced} |");
     }
 }
