@@ -15,6 +15,14 @@ public interface ITrainingWorkerGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task<bool> Cancel(string sweepId, int trialId);
 
+    /// <summary>
+    /// Every epoch the running attempt has completed (those it resumed from included); empty when the worker does
+    /// not run that attempt. A reactivated coordinator reads them: reports it acknowledged before it was lost, and
+    /// had not saved, are never sent again.
+    /// </summary>
+    [Alias("GetEpochs")]
+    Task<System.Collections.Immutable.ImmutableArray<EpochReport>> GetEpochs(AttemptKey attempt);
+
     /// <summary>What the worker is doing.</summary>
     [Alias("GetStatus")]
     Task<WorkerStatus> GetStatus();

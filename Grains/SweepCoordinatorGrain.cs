@@ -44,7 +44,13 @@ public sealed class SweepCoordinatorGrain(
             // After a reactivation (or a lost silo) the persisted "running" trials may be running nowhere.
             int running = Book.Running.Count();
             bool requeued = await Dispatcher.CheckLiveness(Book, unansweredIsLost: true, "after the coordinator reactivated");
-            if (requeued)
+            var (recovered, stops) = await Dispatcher.RecoverEpochs(Book);
+            foreach (var stop in stops)
+            {
+                Stopped(stop);
+            }
+
+            if (requeued || recovered)
             {
                 await state.WriteStateAsync(cancellationToken);
             }
@@ -151,11 +157,9 @@ public sealed class SweepCoordinatorGrain(
             _unsaved = true;
             if (stop is not null)
             {
-                metrics.Finished(state.State.SweepId, TrialState.Stopped);
-                logger.LogInformation("Sweep {SweepId} trial {TrialId} stopped after epoch {Epoch}: {Reason}", state.State.SweepId, trialId, stop.Epoch, stop.Reason);
                 // Saved before the worker is told: a stop acted on, then lost with the coordinator, let the trial
                 // run on to Completed. Should the write fail, the next tick saves and then tells the worker.
-                _stopsToSend.Add(trialId);
+                Stopped(stop);
                 await state.WriteStateAsync();
                 _unsaved = false;
                 await SendStops();
@@ -195,6 +199,14 @@ public sealed class SweepCoordinatorGrain(
     }
 
     private TrialDispatcher Dispatcher => new(GrainFactory, logger);
+
+    // A scheduler's stop, applied by the book: counted, logged and queued for its worker once saved.
+    private void Stopped(SchedulingDecision stop)
+    {
+        metrics.Finished(state.State.SweepId, TrialState.Stopped);
+        logger.LogInformation("Sweep {SweepId} trial {TrialId} stopped after epoch {Epoch}: {Reason}", state.State.SweepId, stop.TrialId, stop.Epoch, stop.Reason);
+        _stopsToSend.Add(stop.TrialId);
+    }
 
     private async Task ReleaseAdmission()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AslSweep.Contracts;
 using AslSweep.Grains.Placement;
 using AslSweep.Grains.Telemetry;
@@ -50,6 +51,11 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
         return Task.FromResult(false);
     }
 
+    public Task<ImmutableArray<EpochReport>> GetEpochs(AttemptKey attempt) =>
+        Task.FromResult(_running?.Assignment is { } a && a.SweepId == attempt.SweepId && a.TrialId == attempt.TrialId && a.Attempt == attempt.Attempt
+            ? _running.Reporter.Epochs
+            : []);
+
     public Task<WorkerStatus> GetStatus() => Task.FromResult(new WorkerStatus
     {
         Worker = Info,
@@ -70,7 +76,7 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
 
     private async Task RunAndReport(RunningAttempt attempt)
     {
-        (TrialOutcome Outcome, string Message, System.Collections.Immutable.ImmutableArray<EpochReport> Epochs) ended;
+        (TrialOutcome Outcome, string Message, ImmutableArray<EpochReport> Epochs) ended;
         var key = new AttemptKey { SweepId = attempt.Assignment.SweepId, TrialId = attempt.Assignment.TrialId, Attempt = attempt.Assignment.Attempt };
         try
         {

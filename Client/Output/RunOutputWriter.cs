@@ -30,6 +30,14 @@ public sealed class RunOutputWriter : ITrainingObserver
     }
 
     /// <inheritdoc />
+    public void OnResumed(IReadOnlyList<EpochMetrics> history)
+    {
+        // A resumed run's files list the whole curve from the start, not only the epochs trained this time.
+        _epochs.AddRange(history);
+        Write(null);
+    }
+
+    /// <inheritdoc />
     public void OnEpoch(EpochMetrics metrics)
     {
         _epochs.Add(metrics);

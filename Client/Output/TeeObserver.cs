@@ -13,6 +13,13 @@ public sealed class TeeObserver(ITrainingObserver first, ITrainingObserver secon
     }
 
     /// <inheritdoc />
+    public void OnResumed(IReadOnlyList<EpochMetrics> history)
+    {
+        first.OnResumed(history);
+        second.OnResumed(history);
+    }
+
+    /// <inheritdoc />
     public void OnEpoch(EpochMetrics metrics)
     {
         first.OnEpoch(metrics);

@@ -134,6 +134,42 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
         return changed;
     }
 
+    /// <summary>
+    /// Reads back from each running trial's worker the epochs of its current attempt and records those the book
+    /// lacks (a coordinator that was lost had acknowledged them without saving): its scheduler then sees every
+    /// epoch again and decides as before. Returns whether anything was recorded, and the stops decided.
+    /// </summary>
+    public async Task<(bool Changed, IReadOnlyList<SchedulingDecision> Stops)> RecoverEpochs(SweepBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var running = book.Running.Where(t => t.Worker is not null).ToList();
+        var answers = await Task.WhenAll(running.Select(async t =>
+        {
+            try
+            {
+                var key = new AttemptKey { SweepId = book.SweepId, TrialId = t.TrialId, Attempt = t.Attempts };
+                return await grains.GetGrain<ITrainingWorkerGrain>(t.Worker!).GetEpochs(key).WaitAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                logger.LogWarning(e, "Worker {Worker} did not give back the epochs of trial {TrialId}", t.Worker, t.TrialId);
+                return [];
+            }
+        }));
+        bool changed = false;
+        var stops = new List<SchedulingDecision>();
+        foreach (var (trial, epochs) in running.Zip(answers))
+        {
+            changed |= book.RecordEpochs(trial.TrialId, trial.Attempts, epochs, out var stop);
+            if (stop is not null)
+            {
+                stops.Add(stop);
+            }
+        }
+
+        return (changed, stops);
+    }
+
     /// <summary>Tells the workers of <paramref name="running"/> trials to stop.</summary>
     public async Task CancelRunning(IEnumerable<TrialProgressState> running, string sweepId)
     {

@@ -48,6 +48,17 @@ public sealed class EpochReportPump : ITrainingObserver
     }
 
     /// <inheritdoc />
+    public void OnResumed(IReadOnlyList<EpochMetrics> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        // Sent again: the coordinator may not hold them (it saved its state before they arrived, then was lost),
+        // and a gap in a curve holds its scheduler until the trial ends, when a stop can no longer be acted on.
+        var reports = history.Select(ToReport).ToImmutableArray();
+        Epochs = Epochs.AddRange(reports);
+        _queue.Writer.TryWrite(reports);
+    }
+
+    /// <inheritdoc />
     public void OnEpoch(EpochMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
@@ -90,10 +101,10 @@ public sealed class EpochReportPump : ITrainingObserver
         {
             try
             {
-                if (item is EpochReport epoch)
+                if (item is EpochReport or ImmutableArray<EpochReport>)
                 {
                     // Every epoch not yet acknowledged goes along: a report lost on the way is carried by the next.
-                    _unsent.Add(epoch);
+                    _unsent.AddRange(item is EpochReport epoch ? [epoch] : (ImmutableArray<EpochReport>)item);
                     await _coordinator.ReportEpochs(_assignment.TrialId, _assignment.Attempt, [.. _unsent]);
                     _unsent.Clear();
                 }

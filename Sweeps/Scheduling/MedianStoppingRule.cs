@@ -9,32 +9,39 @@ namespace AslSweep.Sweeps.Scheduling;
 /// </summary>
 public sealed class MedianStoppingRule(int gracePeriod, int minSamples) : ITrialScheduler
 {
-    private readonly Dictionary<int, List<double>> _results = [];
+    // Each trial's results come once each and in epoch order, so its running mean at an epoch is final when that
+    // epoch arrives: kept sorted per epoch, a decision costs one insertion instead of recomputing every trial's
+    // mean (which made a sweep's decisions O(n^2 E^2) in trials n and epochs E).
+    private readonly Dictionary<int, (int Count, double Sum, double Best)> _trials = [];
+    private readonly Dictionary<int, List<double>> _runningMeans = [];
 
     /// <inheritdoc />
     public TrialDecision OnResult(int trialId, int epoch, double value)
     {
-        if (!_results.TryGetValue(trialId, out var own))
+        var (count, sum, best) = _trials.GetValueOrDefault(trialId, (0, 0.0, double.NegativeInfinity));
+        (count, sum, best) = (count + 1, sum + value, Math.Max(best, value));
+        _trials[trialId] = (count, sum, best);
+
+        // The other trials that reached this epoch: those recorded here before this trial.
+        if (!_runningMeans.TryGetValue(epoch, out var others))
         {
-            _results[trialId] = own = [];
+            _runningMeans[epoch] = others = [];
         }
 
-        own.Add(value);
-        if (epoch < gracePeriod)
+        var decision = TrialDecision.Continue;
+        if (epoch >= gracePeriod && others.Count >= minSamples)
         {
-            return TrialDecision.Continue;
+            int n = others.Count;
+            double median = n % 2 == 1 ? others[n / 2] : (others[(n / 2) - 1] + others[n / 2]) / 2;
+            if (best < median)
+            {
+                decision = new TrialDecision(SchedulerDecision.Stop, string.Create(CultureInfo.InvariantCulture, $"median rule at epoch {epoch}: best so far {best:F4} is below the median {median:F4} of {n} other trials' running means"));
+            }
         }
 
-        var means = _results.Where(r => r.Key != trialId && r.Value.Count >= epoch).Select(r => r.Value.Take(epoch).Average()).Order().ToList();
-        if (means.Count < minSamples)
-        {
-            return TrialDecision.Continue;
-        }
-
-        double median = means.Count % 2 == 1 ? means[means.Count / 2] : (means[(means.Count / 2) - 1] + means[means.Count / 2]) / 2;
-        double best = own.Max();
-        return best < median
-            ? new TrialDecision(SchedulerDecision.Stop, string.Create(CultureInfo.InvariantCulture, $"median rule at epoch {epoch}: best so far {best:F4} is below the median {median:F4} of {means.Count} other trials' running means"))
-            : TrialDecision.Continue;
+        double mean = sum / count;
+        int at = others.BinarySearch(mean);
+        others.Insert(at < 0 ? ~at : at, mean);
+        return decision;
     }
 }

@@ -13,6 +13,14 @@ public interface ITrainingObserver
     {
     }
 
+    /// <summary>
+    /// Once, before training goes on, when a run resumed from a checkpoint: the epochs it had completed, which are
+    /// not reported again through <see cref="OnEpoch"/>.
+    /// </summary>
+    void OnResumed(IReadOnlyList<EpochMetrics> history)
+    {
+    }
+
     /// <summary>After every epoch, once its checkpoint (if any) is written.</summary>
     void OnEpoch(EpochMetrics metrics)
     {

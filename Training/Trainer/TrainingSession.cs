@@ -97,6 +97,7 @@ public sealed class TrainingSession : IDisposable
 
             start = state.EpochsCompleted;
             history.AddRange(state.History);
+            options.Observer?.OnResumed(state.History);
             _scheduler.State = state.LrState;
             bestValLoss = state.EarlyStopBest;
             badEpochs = state.EarlyStopBadEpochs;

@@ -34,6 +34,22 @@ public sealed class EpochReportPumpTests
         Assert.Equal([1, 2, 3], coordinator.Delivered.SelectMany(c => c).Select(e => e.Epoch));
     }
 
+    [Fact]
+    public async Task OnResumed_epochsFromTheCheckpoint_areReportedAgainBeforeTheNextEpoch()
+    {
+        // A coordinator lost before saving them would otherwise hold a gap where its scheduler waits for good.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var coordinator = new FlakyCoordinator(failFirst: 0);
+        var pump = new EpochReportPump(coordinator, new TrialAssignment { SweepId = "s", TrialId = 4, Attempt = 2 }, new SweepMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger.Instance);
+
+        pump.OnResumed([new EpochMetrics(1, 1.0, 0.5, 1.0, 0.6, 1e-3, 1, 100), new EpochMetrics(2, 0.9, 0.6, 0.9, 0.7, 1e-3, 1, 100)]);
+        pump.OnEpoch(new EpochMetrics(3, 0.8, 0.7, 0.8, 0.8, 1e-3, 1, 100));
+        await pump.Drain();
+
+        Assert.Equal(["1,2", "3"], coordinator.Calls.Select(c => string.Join(",", c.Select(e => e.Epoch))));
+        Assert.Equal([1, 2, 3], pump.Epochs.Select(e => e.Epoch));
+    }
+
     private sealed class FlakyCoordinator(int failFirst) : ITrialReportsGrain
     {
         private int _failuresLeft = failFirst;

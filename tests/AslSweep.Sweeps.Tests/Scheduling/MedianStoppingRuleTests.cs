@@ -62,4 +62,42 @@ public sealed class MedianStoppingRuleTests
         Assert.DoesNotContain(3, stopped);
         Assert.Contains(4, stopped);
     }
+
+    [Fact]
+    public void OnResult_randomInterleavings_decidesAsTheDefinitionRecomputedEachTime()
+    {
+        var random = new Random(11);
+        for (int round = 0; round < 50; round++)
+        {
+            int grace = 1 + random.Next(3);
+            int min = 1 + random.Next(4);
+            var rule = new MedianStoppingRule(grace, min);
+            var reference = new Dictionary<int, List<double>>();
+            var next = Enumerable.Range(1, 8).ToDictionary(t => t, _ => 1);
+            for (int step = 0; step < 200; step++)
+            {
+                int trial = 1 + random.Next(8);
+                int epoch = next[trial]++;
+                double value = random.NextDouble();
+
+                var decision = rule.OnResult(trial, epoch, value).Decision;
+
+                Assert.Equal(Definition(reference, trial, epoch, value, grace, min), decision);
+            }
+        }
+    }
+
+    // The rule as written in its summary: the other trials' means of their first `epoch` results, recomputed.
+    private static SchedulerDecision Definition(Dictionary<int, List<double>> results, int trial, int epoch, double value, int grace, int min)
+    {
+        (results.TryGetValue(trial, out var own) ? own : results[trial] = []).Add(value);
+        var means = results.Where(r => r.Key != trial && r.Value.Count >= epoch).Select(r => r.Value.Take(epoch).Average()).Order().ToList();
+        if (epoch < grace || means.Count < min)
+        {
+            return SchedulerDecision.Continue;
+        }
+
+        double median = means.Count % 2 == 1 ? means[means.Count / 2] : (means[(means.Count / 2) - 1] + means[means.Count / 2]) / 2;
+        return results[trial].Max() < median ? SchedulerDecision.Stop : SchedulerDecision.Continue;
+    }
 }

@@ -54,12 +54,16 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
 
         using var cancel = new CancellationTokenSource();
         var first = Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("b"), Observer = new CancelAfter(2, cancel) }, cancel.Token);
-        var resumed = Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("b") });
+        var observed = new Recording();
+        var resumed = Train(config, new TrainingRunOptions { CheckpointDirectory = temp.File("b"), Observer = observed });
 
         Assert.Equal(TrainingOutcome.Cancelled, first.Outcome);
         Assert.Equal(2, first.Epochs.Count);
         Assert.Equal(TrainingOutcome.Completed, resumed.Outcome);
         Assert.Equal(Curve(uninterrupted), Curve(resumed));
+        // The restored epochs are handed over once, the trained ones one by one.
+        Assert.Equal([1, 2], observed.Resumed);
+        Assert.Equal([3, 4], observed.Epochs);
     }
 
     [Fact]
@@ -287,7 +291,11 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
 
         public List<int> Epochs { get; } = [];
 
+        public List<int> Resumed { get; } = [];
+
         public void OnBatch(BatchProgress progress) => Batches.Add(progress);
+
+        public void OnResumed(IReadOnlyList<EpochMetrics> history) => Resumed.AddRange(history.Select(e => e.Epoch));
 
         public void OnEpoch(EpochMetrics metrics) => Epochs.Add(metrics.Epoch);
     }
