@@ -16,6 +16,13 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     [Alias("GetStatus")]
     Task<SweepStatus> GetStatus();
 
+    /// <summary>
+    /// The status with each trial's latest epoch only (and its epoch count and best value): what a live view polls
+    /// every second, a few hundred bytes per trial however long the curves grow.
+    /// </summary>
+    [Alias("GetSummary")]
+    Task<SweepStatus> GetSummary();
+
     /// <summary>The report (partial while running).</summary>
     [Alias("GetReport")]
     Task<SweepReport> GetReport();

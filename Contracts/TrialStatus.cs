@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace AslSweep.Contracts;
 
-/// <summary>A trial as the coordinator knows it: its configuration, state and full validation curve.</summary>
+/// <summary>
+/// A trial as the coordinator knows it: its configuration, state and full validation curve (or, in a summary, the
+/// latest epoch with the curve's length and best value).
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("aslsweep.TrialStatus")]
 public sealed record TrialStatus
@@ -23,7 +26,10 @@ public sealed record TrialStatus
     [Id(3)]
     public ImmutableArray<EpochReport> Epochs { get; init; } = [];
 
-    /// <summary>Attempts started so far (retries after failures included).</summary>
+    /// <summary>
+    /// The current attempt's number: attempts started so far (retries included), plus any number a reactivated
+    /// coordinator skipped because its lost predecessor may have used it.
+    /// </summary>
     [Id(4)]
     public int Attempts { get; init; }
 
@@ -42,4 +48,12 @@ public sealed record TrialStatus
     /// <summary>Latest progress within the running epoch, 0..1.</summary>
     [Id(8)]
     public double EpochProgress { get; init; }
+
+    /// <summary>Epochs completed; in a summary, where <see cref="Epochs"/> holds only the latest, it counts them all.</summary>
+    [Id(9)]
+    public int EpochsDone { get; init; }
+
+    /// <summary>The curve's best val_accuracy (in a summary too); NaN before the first epoch.</summary>
+    [Id(10)]
+    public double BestValAccuracy { get; init; } = double.NaN;
 }

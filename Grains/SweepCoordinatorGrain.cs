@@ -50,7 +50,8 @@ public sealed class SweepCoordinatorGrain(
                 Stopped(stop);
             }
 
-            if (requeued || recovered)
+            bool skipped = Book.SkipUnsavedAttempts();
+            if (requeued || recovered || skipped)
             {
                 await state.WriteStateAsync(cancellationToken);
             }
@@ -130,6 +131,8 @@ public sealed class SweepCoordinatorGrain(
     }
 
     public Task<SweepStatus> GetStatus() => Task.FromResult(Book.ToStatus(_progress));
+
+    public Task<SweepStatus> GetSummary() => Task.FromResult(Book.ToStatus(_progress, summary: true));
 
     public Task<SweepReport> GetReport() => Task.FromResult(SweepReportBuilder.Build(Book.ToStatus()));
 

@@ -92,7 +92,7 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
             {
                 try
                 {
-                    status = await SweepConsole.Watch(coordinator.GetStatus, interrupt.Token);
+                    status = await SweepConsole.Watch(coordinator.GetSummary, interrupt.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -101,10 +101,13 @@ public sealed class DevCommand : AsyncCommand<DevCommand.Settings>
                     while (SweepConsole.IsActive(status))
                     {
                         await Task.Delay(500, CancellationToken.None);
-                        status = await coordinator.GetStatus();
+                        status = await coordinator.GetSummary();
                     }
                 }
             }
+
+            // The files hold every curve: the full status, read once at the end.
+            status = await coordinator.GetStatus();
 
             var report = await coordinator.GetReport();
             SweepConsole.PrintReport(report);

@@ -22,7 +22,7 @@ public sealed class ListCommand : AsyncCommand<ListCommand.Settings>
         var table = new Table().AddColumns("sweep", "name", "submitted", "state", "trials");
         foreach (var sweep in await cluster.Client.GetGrain<ISweepIndexGrain>(0).List())
         {
-            var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweep.SweepId).GetStatus();
+            var status = await cluster.Client.GetGrain<ISweepCoordinatorGrain>(sweep.SweepId).GetSummary();
             string trials = string.Join(", ", status.Trials.GroupBy(t => t.State).Select(g => $"{g.Count()} {g.Key.ToString().ToLowerInvariant()}"));
             table.AddRow(Markup.Escape(sweep.SweepId), Markup.Escape(sweep.Name), sweep.CreatedAt.ToString("u", CultureInfo.InvariantCulture), status.State.ToString(), trials);
         }

@@ -26,7 +26,7 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
         if (settings.Id is not null)
         {
             var coordinator = await SweepLookup.Find(cluster.Client, settings.Id);
-            AnsiConsole.Write(SweepConsole.Table(await coordinator.GetStatus()));
+            AnsiConsole.Write(SweepConsole.Table(await coordinator.GetSummary()));
             return ExitCodes.Ok;
         }
 

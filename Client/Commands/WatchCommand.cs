@@ -20,7 +20,7 @@ public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
         var coordinator = await SweepLookup.Find(cluster.Client, settings.Id);
         try
         {
-            await SweepConsole.Watch(coordinator.GetStatus, cancellationToken);
+            await SweepConsole.Watch(coordinator.GetSummary, cancellationToken);
             SweepConsole.PrintReport(await coordinator.GetReport());
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)

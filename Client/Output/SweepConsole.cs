@@ -13,7 +13,7 @@ public static class SweepConsole
     private const int BarWidth = 20;
 
     /// <summary>
-    /// Polls until the sweep ends, showing a live table (or, without a terminal, one line per finished epoch and
+    /// Polls <paramref name="poll"/> (a coordinator's summary) until the sweep ends, showing a live table (or, without a terminal, one line per finished epoch and
     /// state change); returns the last status.
     /// </summary>
     public static async Task<SweepStatus> Watch(Func<Task<SweepStatus>> poll, CancellationToken cancellation)
@@ -64,7 +64,7 @@ public static class SweepConsole
             .AddColumns("trial", "state", "progress", "epoch", "val acc", "best", "changed from the baseline");
         foreach (var trial in status.Trials)
         {
-            int epochs = trial.Epochs.Length;
+            int epochs = trial.EpochsDone;
             double done = (epochs + (trial.State == TrialState.Running ? trial.EpochProgress : 0)) / trial.Config.Epochs;
             table.AddRow(
                 trial.TrialId.ToString(CultureInfo.InvariantCulture) + (trial.IsBaseline ? "*" : ""),
@@ -72,7 +72,7 @@ public static class SweepConsole
                 Bar(done),
                 $"{epochs}/{trial.Config.Epochs}",
                 epochs > 0 ? F(trial.Epochs[^1].ValAccuracy) : "",
-                epochs > 0 ? F(trial.Epochs.Max(e => e.ValAccuracy)) : "",
+                epochs > 0 ? F(trial.BestValAccuracy) : "",
                 Markup.Escape(string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, trial.Config))));
         }
 
@@ -111,7 +111,7 @@ public static class SweepConsole
     {
         foreach (var trial in status.Trials)
         {
-            var now = (trial.State, trial.Epochs.Length);
+            var now = (trial.State, trial.EpochsDone);
             if (seen.TryGetValue(trial.TrialId, out var before) && before == now)
             {
                 continue;
@@ -119,7 +119,7 @@ public static class SweepConsole
 
             seen[trial.TrialId] = now;
             string last = trial.Epochs.Length > 0 ? string.Create(CultureInfo.InvariantCulture, $" val_accuracy {trial.Epochs[^1].ValAccuracy:F4}") : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {trial.TrialId}: {trial.State} epoch {trial.Epochs.Length}/{trial.Config.Epochs}{last}{(trial.Worker is null ? "" : $" on {trial.Worker}")}{(trial.Message is null || trial.State == TrialState.Running ? "" : $" - {trial.Message}")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {trial.TrialId}: {trial.State} epoch {trial.EpochsDone}/{trial.Config.Epochs}{last}{(trial.Worker is null ? "" : $" on {trial.Worker}")}{(trial.Message is null || trial.State == TrialState.Running ? "" : $" - {trial.Message}")}"));
         }
     }
 

@@ -22,7 +22,10 @@ public sealed class TrialProgressState
     [Id(3)]
     public List<EpochReport> Epochs { get; set; } = [];
 
-    /// <summary>Attempts started; the attempt number of the current one (monotonic, so stale reports are recognised).</summary>
+    /// <summary>
+    /// The attempt number of the current one (monotonic, so stale reports are recognised): attempts started, plus
+    /// numbers skipped at a reactivation.
+    /// </summary>
     [Id(4)]
     public int Attempts { get; set; }
 

@@ -64,6 +64,23 @@ public sealed class SweepBook(SweepCoordinatorState state)
         return new TrialAssignment { SweepId = State.SweepId, TrialId = trial.TrialId, Attempt = trial.Attempts, Config = trial.Config, Data = Spec.Data };
     }
 
+    /// <summary>
+    /// After a reactivation: the lost activation may have handed each waiting trial's next attempt number to a worker
+    /// and died before saving it, so that number is skipped; the orphan run is then a superseded attempt, fenced out
+    /// of the checkpoint and ignored when it reports. True when any number was skipped (the state must be saved
+    /// before any dispatch).
+    /// </summary>
+    public bool SkipUnsavedAttempts()
+    {
+        var waiting = Pending.ToList();
+        foreach (var trial in waiting)
+        {
+            trial.Attempts++;
+        }
+
+        return waiting.Count > 0;
+    }
+
     /// <summary>The worker refused or could not be reached: the trial waits again.</summary>
     public void Unassign(TrialProgressState trial, bool attemptNeverBegan)
     {
@@ -117,6 +134,17 @@ public sealed class SweepBook(SweepCoordinatorState state)
         }
 
         Merge(trial, epochs);
+        bool retried = outcome is TrialOutcome.Interrupted
+            || (outcome == TrialOutcome.Cancelled && State.State != SweepState.Cancelled)
+            || (outcome is not (TrialOutcome.Completed or TrialOutcome.Diverged or TrialOutcome.Cancelled) && trial.Failures + 1 < Spec.MaxFailures);
+        if (retried && Schedule(trial) is { } stop)
+        {
+            // Scheduled while the trial still runs: a stop decided on epochs only this final report carried ends the
+            // trial here; scheduled after the retry was queued, the decision was dropped and the rung never seen again.
+            Stop(trial, stop);
+            return true;
+        }
+
         trial.Message = message;
         trial.State = outcome switch
         {
@@ -131,8 +159,8 @@ public sealed class SweepBook(SweepCoordinatorState state)
             trial.Message = $"attempt {attempt} failed ({message}); retrying from the last checkpoint";
         }
 
-        // Epochs only the final report carried still count in the scheduler's rungs; the trial no longer runs, so
-        // nothing is stopped here.
+        // Epochs only the final report of a trial that ended carried still count in the scheduler's rungs; it no
+        // longer runs, so nothing is stopped (already scheduled above when it is retried).
         Schedule(trial);
 
         return true;
@@ -203,7 +231,7 @@ public sealed class SweepBook(SweepCoordinatorState state)
     }
 
     /// <summary>The wire view of the sweep.</summary>
-    public SweepStatus ToStatus(IReadOnlyDictionary<int, double>? progress = null) => new()
+    public SweepStatus ToStatus(IReadOnlyDictionary<int, double>? progress = null, bool summary = false) => new()
     {
         SweepId = State.SweepId,
         Name = State.Spec?.Name ?? "",
@@ -216,7 +244,9 @@ public sealed class SweepBook(SweepCoordinatorState state)
             TrialId = t.TrialId,
             Config = t.Config,
             State = t.State,
-            Epochs = [.. t.Epochs],
+            Epochs = summary ? [.. t.Epochs.TakeLast(1)] : [.. t.Epochs],
+            EpochsDone = t.Epochs.Count,
+            BestValAccuracy = t.Epochs.Count > 0 ? t.Epochs.Max(e => e.ValAccuracy) : double.NaN,
             Attempts = t.Attempts,
             Worker = t.Worker,
             Message = t.Message,

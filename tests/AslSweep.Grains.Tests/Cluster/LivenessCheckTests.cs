@@ -97,6 +97,42 @@ public sealed class LivenessCheckTests(TwoSiloClusterFixture fixture)
         Assert.Empty(book.Running);
     }
 
+    // A coordinator lost after acknowledging epoch reports, before saving them, came back without those epochs and
+    // no worker sent them again: the gap held ASHA until the trial ended (a fault test saw a stop turn into
+    // Completed). The reactivated coordinator reads them back from the worker that runs the attempt.
+    [Fact]
+    public async Task RecoverEpochs_epochsTheBookLost_areReadBackFromTheWorkerAndStopTheTrial()
+    {
+        string busy = (await IdleWorkers(1))[0];
+        var spec = TwoSiloClusterFixture.TinySpec(400, new ParameterSpec { Name = "seed", Values = ["1", "2"] }) with { Scheduler = new SchedulerSpec { Type = SchedulerType.Asha, GracePeriod = 1, ReductionFactor = 2 } };
+        var book = SweepBook.Start(new SweepCoordinatorState(), "recover", spec, Now);
+        book.Assign(book.Trial(1)!, "elsewhere");
+        var perfect = new EpochReport { Epoch = 1, ValAccuracy = 1.0, ValLoss = 0.01 };
+        Assert.True(book.Finish(1, 1, TrialOutcome.Completed, "done", [perfect]));
+        var held = book.Assign(book.Trial(2)!, busy);
+        var worker = fixture.Client.GetGrain<ITrainingWorkerGrain>(busy);
+        Assert.True(await worker.TryStart(held));
+        try
+        {
+            var key = new AttemptKey { SweepId = "recover", TrialId = 2, Attempt = 1 };
+            await TwoSiloClusterFixture.WaitFor(async () => (await worker.GetEpochs(key)).Length >= 1, TimeSpan.FromSeconds(60), "an epoch trained");
+            Assert.Empty(book.Trial(2)!.Epochs);
+
+            var (changed, stops) = await new TrialDispatcher(fixture.Client, NullLogger.Instance).RecoverEpochs(book);
+
+            Assert.True(changed);
+            Assert.Equal(2, Assert.Single(stops).TrialId);
+            Assert.Equal(TrialState.Stopped, book.Trial(2)!.State);
+            Assert.Equal([1], book.Trial(2)!.Epochs.Select(e => e.Epoch));
+            Assert.Empty(await worker.GetEpochs(key with { Attempt = 2 }));
+        }
+        finally
+        {
+            await worker.Cancel("recover", 2);
+            await TwoSiloClusterFixture.WaitFor(async () => (await worker.GetStatus()) is { SweepId: null, Reporting.IsEmpty: true }, TimeSpan.FromSeconds(60), "worker idle again");
+        }
+    }
+
     private async Task<string[]> IdleWorkers(int count)
     {
         string[] idle = [];

@@ -26,6 +26,15 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
             Assert.Equal([1, 2, 3], t.Epochs.Select(e => e.Epoch).ToArray());
             Assert.All(t.Epochs, e => Assert.InRange(e.ValAccuracy, 0, 1));
         });
+        var summary = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("complete").GetSummary();
+        Assert.All(summary.Trials, t =>
+        {
+            var full = status.Trials.Single(f => f.TrialId == t.TrialId);
+            Assert.Equal([3], t.Epochs.Select(e => e.Epoch).ToArray());
+            Assert.Equal(3, t.EpochsDone);
+            Assert.Equal(full.Epochs.Max(e => e.ValAccuracy), t.BestValAccuracy);
+            Assert.Equal(full.Epochs[^1], t.Epochs[0]);
+        });
         var report = await fixture.Client.GetGrain<ISweepCoordinatorGrain>("complete").GetReport();
         Assert.Equal(4, report.Rows.Length);
         Assert.True(report.Synthetic);

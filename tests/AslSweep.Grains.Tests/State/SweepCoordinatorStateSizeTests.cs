@@ -1,6 +1,7 @@
 using AslSweep.Contracts;
 using AslSweep.Contracts.State;
 using AslSweep.Grains.Tests.Contracts;
+using AslSweep.Sweeps.Bookkeeping;
 using Xunit.Abstractions;
 
 namespace AslSweep.Grains.Tests.State;
@@ -23,7 +24,22 @@ public sealed class SweepCoordinatorStateSizeTests(ITestOutputHelper output)
         Assert.InRange(perEpoch, 80, 130);
     }
 
-    private static long Size(int trials, int epochs)
+    [Fact]
+    public void Serialize_summaryOfALongSweep_isAFewHundredBytesPerTrialWhateverTheEpochs()
+    {
+        var book = new SweepBook(State(trials: 1000, epochs: 100));
+
+        long full = WireSerializer.Instance.SerializeToArray(book.ToStatus()).LongLength;
+        long summary = WireSerializer.Instance.SerializeToArray(book.ToStatus(summary: true)).LongLength;
+
+        output.WriteLine($"status of 1,000 trials x 100 epochs: {full:N0} bytes in full, {summary:N0} bytes as the summary a live view polls each second");
+        Assert.InRange(summary / 1000.0, 50, 400);
+        Assert.True(full > 20 * summary, $"{full} vs {summary}");
+    }
+
+    private static long Size(int trials, int epochs) => WireSerializer.Instance.SerializeToArray(State(trials, epochs)).LongLength;
+
+    private static SweepCoordinatorState State(int trials, int epochs)
     {
         var random = new Random(1);
         var state = new SweepCoordinatorState
@@ -53,6 +69,6 @@ public sealed class SweepCoordinatorStateSizeTests(ITestOutputHelper output)
             })],
             SchedulerResults = [.. Enumerable.Range(1, trials).SelectMany(t => Enumerable.Range(1, epochs).Select(e => new SchedulerResultState { TrialId = t, Epoch = e, Value = random.NextDouble() }))],
         };
-        return WireSerializer.Instance.SerializeToArray(state).LongLength;
+        return state;
     }
 }

@@ -60,6 +60,46 @@ public sealed class SweepBookTests
     }
 
     [Fact]
+    public void Finish_retriedAttemptWhoseFinalReportCarriesAStoppingEpoch_stopsInsteadOfRetrying()
+    {
+        // The epochs only the final report carried were scheduled after the trial left Running, so the scheduler's
+        // stop was dropped, the trial retried, and the rung never looked at again: it ran to Completed.
+        var book = SweepBook.Start(new SweepCoordinatorState(), "s1", new SweepSpec
+        {
+            IncludeBaseline = false,
+            MaxFailures = 3,
+            Scheduler = new SchedulerSpec { Type = SchedulerType.Asha, GracePeriod = 1, ReductionFactor = 2 },
+            Parameters = [new ParameterSpec { Name = "epochs", Values = ["4"] }, new ParameterSpec { Name = "conv_dropout", Values = ["0.1", "0.2"] }],
+        }, Now);
+        book.Assign(book.Trial(1)!, "w1");
+        Assert.True(book.RecordEpoch(1, 1, Epoch(1, 0.9), out _));
+        book.Assign(book.Trial(2)!, "w2");
+
+        Assert.True(book.Finish(2, 1, TrialOutcome.Failed, "boom", [Epoch(1, 0.1)]));
+
+        Assert.Equal(TrialState.Stopped, book.Trial(2)!.State);
+        Assert.Equal(2, Assert.Single(book.State.Decisions).TrialId);
+        Assert.Equal(0, book.Trial(2)!.Failures);
+    }
+
+    [Fact]
+    public void SkipUnsavedAttempts_afterReactivation_waitingTrialsNeverReuseANumberTheLostActivationMayHaveGiven()
+    {
+        var book = Started();
+        var running = book.State.Trials[0];
+        var waiting = book.State.Trials[1];
+        book.Assign(running, "w1");
+        // Attempt 1 of the waiting trial may have started on a worker just before the old activation was lost.
+        int lost = waiting.Attempts + 1;
+
+        Assert.True(book.SkipUnsavedAttempts());
+
+        Assert.Equal(1, running.Attempts);
+        Assert.True(book.Assign(waiting, "w2").Attempt > lost);
+        Assert.False(book.SkipUnsavedAttempts());
+    }
+
+    [Fact]
     public void Finish_interrupted_requeuesWithoutCountingAFailure()
     {
         var book = Started(maxFailures: 1);
