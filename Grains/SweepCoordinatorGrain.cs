@@ -6,8 +6,10 @@ using AslSweep.Grains.Telemetry;
 using AslSweep.Sweeps.Analysis;
 using AslSweep.Sweeps.Bookkeeping;
 using AslSweep.Sweeps.Specs;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 
 namespace AslSweep.Grains;
 
@@ -33,12 +35,14 @@ public sealed class SweepCoordinatorGrain(
     private SweepBook? _book;
     private IGrainTimer? _timer;
     private CheckpointReleaser? _releaser;
+    private CurveStore? _curves;
 
     // The one owner of the persisted state, made anew only when the state object is replaced (read or reset).
     private SweepBook Book => _book is not null && ReferenceEquals(_book.State, state.State) ? _book : _book = new SweepBook(state.State);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await Curves.Load(state.State);
         if (state.State.State == SweepState.Running)
         {
             // After a reactivation (or a lost silo) the persisted "running" trials may be running nowhere.
@@ -53,7 +57,7 @@ public sealed class SweepCoordinatorGrain(
             bool skipped = Book.SkipUnsavedAttempts();
             if (requeued || recovered || skipped)
             {
-                await state.WriteStateAsync(cancellationToken);
+                await Save(cancellationToken);
             }
 
             logger.LogInformation("Sweep {SweepId} coordinator resumed on silo {Silo}: {Running} trials were running, {Still} still are", state.State.SweepId, siloDetails.Name, running, Book.Running.Count());
@@ -76,7 +80,7 @@ public sealed class SweepCoordinatorGrain(
     {
         if (_unsaved)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await Save(cancellationToken);
         }
     }
 
@@ -102,7 +106,7 @@ public sealed class SweepCoordinatorGrain(
         SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, trials, time.GetUtcNow());
         try
         {
-            await state.WriteStateAsync();
+            await Save();
         }
         catch
         {
@@ -142,7 +146,7 @@ public sealed class SweepCoordinatorGrain(
         // Marked first: a write that fails here is retried by the next tick, which then tells the workers.
         _unsaved = true;
         _stopsToSend.UnionWith(running.Select(t => t.TrialId));
-        await state.WriteStateAsync();
+        await Save();
         _unsaved = false;
         await SendStops();
         await ReleaseAdmission();
@@ -163,7 +167,7 @@ public sealed class SweepCoordinatorGrain(
                 // Saved before the worker is told: a stop acted on, then lost with the coordinator, let the trial
                 // run on to Completed. Should the write fail, the next tick saves and then tells the worker.
                 Stopped(stop);
-                await state.WriteStateAsync();
+                await Save();
                 _unsaved = false;
                 await SendStops();
             }
@@ -202,6 +206,15 @@ public sealed class SweepCoordinatorGrain(
     }
 
     private TrialDispatcher Dispatcher => new(GrainFactory, logger);
+
+    private CurveStore Curves => _curves ??= new CurveStore(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps), this.GetGrainId());
+
+    // The curves that changed first, then the sweep's state: the state never names an epoch its curve lacks.
+    private async Task Save(CancellationToken cancellationToken = default)
+    {
+        await Curves.Save(state.State);
+        await state.WriteStateAsync(cancellationToken);
+    }
 
     // A scheduler's stop, applied by the book: counted, logged and queued for its worker once saved.
     private void Stopped(SchedulingDecision stop)
@@ -310,7 +323,7 @@ public sealed class SweepCoordinatorGrain(
         if (_unsaved)
         {
             RecordBestStable();
-            await state.WriteStateAsync();
+            await Save();
             _unsaved = false;
         }
 

@@ -16,4 +16,8 @@ public sealed class SchedulerResultState
     /// <summary>The selection metric at that epoch.</summary>
     [Id(2)]
     public double Value { get; set; }
+
+    /// <summary>Its place among all the sweep's results (they are saved per trial and put back in this order).</summary>
+    [Id(3)]
+    public int Sequence { get; set; }
 }

@@ -30,9 +30,16 @@ public sealed class SweepCoordinatorState
     [Id(5)]
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>Every result given to the scheduler, in order (its decisions depend on that order).</summary>
-    [Id(6)]
+    /// <summary>
+    /// Every result given to the scheduler, in order (its decisions depend on that order). Held in memory and
+    /// persisted with each trial's curve (<see cref="SchedulerResultState.Sequence"/> keeps the order).
+    /// </summary>
+    [field: NonSerialized]
     public List<SchedulerResultState> SchedulerResults { get; set; } = [];
+
+    /// <summary>Where states saved before the results moved out held them; read once at activation, then empty.</summary>
+    [Id(6)]
+    public List<SchedulerResultState> SavedSchedulerResults { get; set; } = [];
 
     /// <summary>The scheduler's stop decisions, in order.</summary>
     [Id(7)]

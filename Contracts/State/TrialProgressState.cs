@@ -18,9 +18,20 @@ public sealed class TrialProgressState
     [Id(2)]
     public TrialState State { get; set; }
 
-    /// <summary>Every epoch reported, in order, each once.</summary>
-    [Id(3)]
+    /// <summary>
+    /// Every epoch reported, in order, each once. Held in memory and persisted in the trial's own record
+    /// (<see cref="TrialCurveState"/>), not in the sweep's state, which is rewritten far more often.
+    /// </summary>
+    [field: NonSerialized]
     public List<EpochReport> Epochs { get; set; } = [];
+
+    /// <summary>Where states saved before the curves moved out held the curve; read once at activation, then empty.</summary>
+    [Id(3)]
+    public List<EpochReport> SavedEpochs { get; set; } = [];
+
+    /// <summary>Bumped in memory whenever the curve or the trial's scheduler results change: its record is written then.</summary>
+    [field: NonSerialized]
+    public int CurveVersion { get; set; }
 
     /// <summary>
     /// The attempt number of the current one (monotonic, so stale reports are recognised): attempts started, plus

@@ -194,7 +194,10 @@ public sealed class SweepBook(SweepCoordinatorState state)
         trial.State = TrialState.Stopped;
         trial.Message = $"stopped early after epoch {decision.Epoch}: {decision.Reason}";
         // Epochs the worker finished after the decision are not part of the stopped curve.
-        trial.Epochs.RemoveAll(e => e.Epoch > decision.Epoch);
+        if (trial.Epochs.RemoveAll(e => e.Epoch > decision.Epoch) > 0)
+        {
+            trial.CurveVersion++;
+        }
     }
 
     /// <summary>Cancels the sweep: pending trials end now; returns the running ones, whose workers must be told.</summary>
@@ -262,7 +265,17 @@ public sealed class SweepBook(SweepCoordinatorState state)
     {
         _scheduling ??= new SweepScheduling(Spec, State.Trials.Select(t => t.Config.Epochs).DefaultIfEmpty(1).Max(), State.SchedulerResults);
         var (fed, stop) = _scheduling.Observe(trial);
-        State.SchedulerResults.AddRange(fed);
+        foreach (var result in fed)
+        {
+            result.Sequence = State.SchedulerResults.Count;
+            State.SchedulerResults.Add(result);
+        }
+
+        if (fed.Count > 0)
+        {
+            trial.CurveVersion++;
+        }
+
         if (stop is not null)
         {
             State.Decisions.Add(stop);
@@ -293,6 +306,7 @@ public sealed class SweepBook(SweepCoordinatorState state)
         if (changed)
         {
             trial.Epochs.Sort((a, b) => a.Epoch.CompareTo(b.Epoch));
+            trial.CurveVersion++;
         }
 
         return changed;

@@ -7,21 +7,33 @@ using Xunit.Abstractions;
 namespace AslSweep.Grains.Tests.State;
 
 /// <summary>
-/// What a coordinator writes to storage: its whole state, on every tick that changed anything. Measured with the
-/// serializer the Redis storage uses (Orleans' binary serializer); the README quotes these figures.
+/// What a coordinator writes to storage, measured with the serializer the Redis storage uses (Orleans' binary
+/// serializer): the sweep's state on every tick that changed anything, and the curve record of each trial whose
+/// curve changed. The README quotes these figures.
 /// </summary>
 public sealed class SweepCoordinatorStateSizeTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Serialize_stateGrowsWithEveryEpoch_aboutAHundredBytesEach()
+    public void Serialize_sweepStateWithoutCurves_doesNotGrowWithEpochsAndATickWritesOneCurve()
     {
-        long small = Size(trials: 10, epochs: 20);
-        long large = Size(trials: 1000, epochs: 100);
+        long shortCurves = Size(State(trials: 1000, epochs: 2));
+        long longCurves = Size(State(trials: 1000, epochs: 100));
+        var state = State(trials: 1000, epochs: 100);
+        var trial = state.Trials[0];
+        long curve = Size(new TrialCurveState { TrialId = 1, Epochs = trial.Epochs, SchedulerResults = [.. state.SchedulerResults.Where(r => r.TrialId == 1)] });
+        // The layout before: every curve and result inside the sweep's state.
+        foreach (var t in state.Trials)
+        {
+            t.SavedEpochs = t.Epochs;
+        }
 
-        double perEpoch = (large - small) / (1000.0 * 100 - (10 * 20));
-        output.WriteLine($"coordinator state: {small:N0} bytes at 10 trials x 20 epochs, {large:N0} bytes at 1,000 x 100; {perEpoch:F0} bytes per epoch");
-        // Every epoch costs its report (8 numbers) and the scheduler's result: a change here changes the README.
-        Assert.InRange(perEpoch, 80, 130);
+        state.SavedSchedulerResults = state.SchedulerResults;
+        long before = Size(state);
+
+        output.WriteLine($"1,000 trials x 100 epochs: sweep state {longCurves:N0} bytes ({shortCurves:N0} at 2 epochs), one trial's curve record {curve:N0} bytes; a tick after one epoch writes {longCurves + curve:N0} bytes, where the whole state was {before:N0} bytes ({(double)before / (longCurves + curve):F0}x)");
+        Assert.Equal(shortCurves, longCurves);
+        Assert.InRange(curve / 100.0, 80, 130);
+        Assert.True(before > 20 * (longCurves + curve), $"{before} vs {longCurves + curve}");
     }
 
     [Fact]
@@ -37,7 +49,7 @@ public sealed class SweepCoordinatorStateSizeTests(ITestOutputHelper output)
         Assert.True(full > 20 * summary, $"{full} vs {summary}");
     }
 
-    private static long Size(int trials, int epochs) => WireSerializer.Instance.SerializeToArray(State(trials, epochs)).LongLength;
+    private static long Size<T>(T value) => WireSerializer.Instance.SerializeToArray(value).LongLength;
 
     private static SweepCoordinatorState State(int trials, int epochs)
     {
