@@ -145,5 +145,10 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         var states = FaultSweep.TrialRows(folder).Select(r => r.Split(' ')[1]).GroupBy(s => s).Select(g => $"{g.Count()} {g.Key}");
         int fenced = Regex.Count(cluster.Logs(), "was superseded by attempt");
         output.WriteLine($"| {fault} | {scheduler} | {detected} | {resumed} | as undisturbed: {string.Join(", ", states)}, same curves; superseded checkpoint writes refused: {fenced} |");
+        // Why trials moved, for the reader of a passing run too.
+        foreach (string line in cluster.Logs().Split('\n').Where(l => Regex.IsMatch(l, "requeued|superseded|not held|stopped after epoch")).Take(12))
+        {
+            output.WriteLine(line.Trim());
+        }
     }
 }
