@@ -31,7 +31,7 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
         }
 
         var attempt = new RunningAttempt(assignment, GrainFactory.GetGrain<ITrialReportsGrain>(assignment.SweepId), metrics, logger);
-        metrics.Busy(Info, +1);
+        metrics.Busy(Info, assignment.SweepId, +1);
         _running = attempt;
         _started++;
         _keepAlive ??= this.RegisterGrainTimer(() => Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = true });
@@ -91,7 +91,7 @@ public sealed class TrainingWorkerGrain(ITrialTrainer trainer, SweepMetrics metr
             // liveness check asks), so it is marked as reporting before it stops running.
             _reporting.Add(key);
             _running = null;
-            metrics.Busy(Info, -1);
+            metrics.Busy(Info, attempt.Assignment.SweepId, -1);
         }
 
         var (outcome, message, epochs) = ended;

@@ -91,11 +91,11 @@ public sealed class SweepMetrics
     /// <summary>A worker wrote a checkpoint.</summary>
     public void CheckpointWritten(TimeSpan duration) => _checkpointWrite.Record(duration.TotalSeconds);
 
-    /// <summary>A worker started (+1) or ended (-1) an attempt.</summary>
-    public void Busy(WorkerInfo worker, int delta)
+    /// <summary>A worker started (+1) or ended (-1) an attempt of <paramref name="sweepId"/> (summed by sweep: each one's share of the workers).</summary>
+    public void Busy(WorkerInfo worker, string sweepId, int delta)
     {
         ArgumentNullException.ThrowIfNull(worker);
-        _busyWorkers.Add(delta, new KeyValuePair<string, object?>("silo", worker.Silo), new KeyValuePair<string, object?>("device", $"{worker.Device}/{worker.Slot}"));
+        _busyWorkers.Add(delta, new KeyValuePair<string, object?>("silo", worker.Silo), new KeyValuePair<string, object?>("device", $"{worker.Device}/{worker.Slot}"), new KeyValuePair<string, object?>("sweep", sweepId));
     }
 
     /// <summary>A trial reached a final state.</summary>

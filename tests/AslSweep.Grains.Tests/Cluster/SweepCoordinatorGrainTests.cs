@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using AslSweep.Contracts;
-using AslSweep.Sweeps.Bookkeeping;
 
 namespace AslSweep.Grains.Tests.Cluster;
 
@@ -59,16 +57,19 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     {
         var wide = TwoSiloClusterFixture.TinySpec(2, P("seed", "1", "2", "3", "4", "5", "6", "7", "8")) with { MaxConcurrent = 100 };
         var narrow = TwoSiloClusterFixture.TinySpec(2, P("seed", "1", "2", "3")) with { MaxConcurrent = 1 };
-        var peaks = new ConcurrentDictionary<string, int>();
+        // Every start and end on a worker, as it happens (the workers' busy counter, by sweep): the exact peak,
+        // where polling the status every 100 ms could miss one.
+        using var busy = new BusyWorkers("wide", "narrow");
 
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>("wide").Start(wide);
         await fixture.Client.GetGrain<ISweepCoordinatorGrain>("narrow").Start(narrow);
-        var wideDone = fixture.WaitForSweep("wide", s => Peak(s, "wide", peaks), Limit);
-        var narrowDone = fixture.WaitForSweep("narrow", s => Peak(s, "narrow", peaks), Limit);
-        await Task.WhenAll(wideDone, narrowDone);
+        await Task.WhenAll(
+            fixture.WaitForSweep("wide", s => s.State == SweepState.Completed, Limit),
+            fixture.WaitForSweep("narrow", s => s.State == SweepState.Completed, Limit));
 
-        Assert.InRange(peaks["wide"], 2, 2 * TwoSiloClusterFixture.DevicesPerSilo);
-        Assert.Equal(1, peaks["narrow"]);
+        Assert.InRange(busy.Peak("wide"), 2, 2 * TwoSiloClusterFixture.DevicesPerSilo);
+        Assert.Equal(1, busy.Peak("narrow"));
+        Assert.Equal(0, busy.Now("wide") + busy.Now("narrow"));
     }
 
     [Fact]
@@ -235,13 +236,6 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
         Assert.Equal(2, e.Problems.Length);
         Assert.Contains("parameters.dense_dropout.values[1]: 1.5 is outside [0, 1)", e.Problems);
         Assert.Equal(SweepState.New, (await fixture.Client.GetGrain<ISweepCoordinatorGrain>("bad").GetStatus()).State);
-    }
-
-    private static bool Peak(SweepStatus status, string name, ConcurrentDictionary<string, int> peaks)
-    {
-        int running = status.Trials.Count(t => t.State == TrialState.Running);
-        peaks.AddOrUpdate(name, running, (_, old) => Math.Max(old, running));
-        return status.Trials.All(t => SweepBook.IsFinal(t.State));
     }
 
     private async Task<bool> AllWorkersIdle()
