@@ -23,7 +23,14 @@ public static class FaultSweep
     public static string Spec(TempFolder temp, string scheduler = "none")
     {
         ArgumentNullException.ThrowIfNull(temp);
-        string common = """
+        // What differs: the scheduler, how many trials run at once, and the parameter the trials vary.
+        var (name, schedule, varied) = scheduler switch
+        {
+            "asha" => ("faults-asha", "max_concurrent: 1\nscheduler:\n  type: asha\n  grace_period: 3\n  reduction_factor: 2", "learning_rate:\n    values: [0.001, 0.0003, 0.000001]"),
+            _ => ("faults", $"max_concurrent: {Trials}", "seed:\n    values: [1, 2, 3]"),
+        };
+        return temp.Write($"{name}.yaml", $"""
+            name: {name}
             data:
               synthetic: true
               train_per_class: 40
@@ -31,42 +38,16 @@ public static class FaultSweep
             metric:
               last_k: 2
             include_baseline: false
-            """;
-        return scheduler switch
-        {
-            "asha" => temp.Write("faults-asha.yaml", $"""
-                name: faults-asha
-                {common}
-                max_concurrent: 1
-                scheduler:
-                  type: asha
-                  grace_period: 3
-                  reduction_factor: 2
-                parameters:
-                  epochs:
-                    value: {Epochs}
-                  filters:
-                    value: [32, 32]
-                  dense_units:
-                    value: 64
-                  learning_rate:
-                    values: [0.001, 0.0003, 0.000001]
-                """),
-            _ => temp.Write("faults.yaml", $"""
-                name: faults
-                {common}
-                max_concurrent: {Trials}
-                parameters:
-                  epochs:
-                    value: {Epochs}
-                  filters:
-                    value: [32, 32]
-                  dense_units:
-                    value: 64
-                  seed:
-                    values: [1, 2, 3]
-                """),
-        };
+            {schedule}
+            parameters:
+              epochs:
+                value: {Epochs}
+              filters:
+                value: [32, 32]
+              dense_units:
+                value: 64
+              {varied}
+            """);
     }
 
     /// <summary>Waits until the sweep ends (watch re-attached after a lost gateway) and writes its results into <paramref name="folder"/>.</summary>
