@@ -106,6 +106,9 @@ public sealed class SweepCoordinatorGrain(
         SweepBook.Start(state.State, this.GetPrimaryKeyString(), spec, trials, time.GetUtcNow());
         try
         {
+            // A new sweep under an id used before (its state lost with an in-memory store, its checkpoint root
+            // kept) must not resume, nor be fenced out by, what that earlier sweep left there.
+            checkpoints.DeleteSweep(state.State.SweepId);
             await Save();
         }
         catch

@@ -26,13 +26,24 @@ public sealed class CheckpointReleaser(CheckpointStore store, ILogger logger)
             return false;
         }
 
-        _checked = seen;
-        var release = CheckpointKeeper.ToRelease(book);
-        foreach (int trialId in release)
+        var release = new List<int>();
+        bool failed = false;
+        foreach (int trialId in CheckpointKeeper.ToRelease(book))
         {
-            store.Delete(state.SweepId, trialId);
+            try
+            {
+                store.Delete(state.SweepId, trialId);
+                release.Add(trialId);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not marked released, and the next tick tries again (a shared volume briefly unavailable).
+                logger.LogWarning(e, "Sweep {SweepId}: could not release the checkpoints of trial {TrialId}", state.SweepId, trialId);
+                failed = true;
+            }
         }
 
+        _checked = failed ? (-1, SweepState.Running) : seen;
         book.MarkReleased(release);
 
         if (release.Count > 0)

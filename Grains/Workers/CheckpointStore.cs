@@ -1,3 +1,4 @@
+using AslSweep.Training.Trainer;
 using Microsoft.Extensions.Options;
 
 namespace AslSweep.Grains.Workers;
@@ -22,7 +23,23 @@ public sealed class CheckpointStore(IOptions<WorkerOptions> options)
         return folder;
     }
 
-    /// <summary>Deletes a trial's checkpoints; true when there were any.</summary>
+    /// <summary>Deletes every checkpoint and fence of a sweep; true when there were any.</summary>
+    public bool DeleteSweep(string sweepId)
+    {
+        string folder = Path.GetDirectoryName(Folder(sweepId, 1))!;
+        if (!Directory.Exists(folder))
+        {
+            return false;
+        }
+
+        Directory.Delete(folder, recursive: true);
+        return true;
+    }
+
+    /// <summary>
+    /// Deletes a trial's checkpoints for good; true when there were any. The folder keeps only its fence, so an
+    /// attempt still running cannot recreate them (<see cref="CheckpointFence.Release"/>).
+    /// </summary>
     public bool Delete(string sweepId, int trialId)
     {
         string folder = Folder(sweepId, trialId);
@@ -31,7 +48,7 @@ public sealed class CheckpointStore(IOptions<WorkerOptions> options)
             return false;
         }
 
-        Directory.Delete(folder, recursive: true);
+        CheckpointFence.Release(folder);
         return true;
     }
 }

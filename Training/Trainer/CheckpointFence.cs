@@ -14,6 +14,34 @@ public static class CheckpointFence
     /// <summary>The file in the checkpoint folder holding the owner's number.</summary>
     public const string FileName = "writer";
 
+    /// <summary>The owner of a folder whose checkpoints were deleted for good: every writer is fenced out.</summary>
+    public const long Released = long.MaxValue;
+
+    /// <summary>
+    /// Deletes <paramref name="directory"/>'s checkpoints and leaves only the fence, owned by <see cref="Released"/>:
+    /// an attempt still running somewhere (a stopped trial finishing its batch) cannot write them back.
+    /// </summary>
+    public static void Release(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        Claim(directory, Released);
+        foreach (string entry in Directory.EnumerateFileSystemEntries(directory).Where(e => Path.GetFileName(e) != FileName))
+        {
+            if (Directory.Exists(entry))
+            {
+                Directory.Delete(entry, recursive: true);
+            }
+            else
+            {
+                File.Delete(entry);
+            }
+        }
+    }
+
     /// <summary>Claims <paramref name="directory"/> for <paramref name="writer"/>; throws when a higher writer owns it.</summary>
     public static void Claim(string directory, long writer)
     {
@@ -31,6 +59,11 @@ public static class CheckpointFence
     public static void Check(string directory, long writer)
     {
         long owner = Owner(directory);
+        if (owner == Released && writer != Released)
+        {
+            throw new CheckpointFencedException($"{directory}: the checkpoints were released (keep_checkpoints) after the trial ended; attempt {writer} stops without writing");
+        }
+
         if (owner > writer)
         {
             throw new CheckpointFencedException($"{directory}: attempt {writer} was superseded by attempt {owner}, which owns this checkpoint; it stops without writing");

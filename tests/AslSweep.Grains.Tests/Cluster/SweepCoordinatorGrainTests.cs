@@ -109,13 +109,14 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
     [Fact]
     public async Task Trial_thatThrowsEveryTime_isRetriedThenFailedWhileSweepCompletes()
     {
-        // A corrupt checkpoint makes every attempt of trial 2 throw, for real, in the trainer.
+        // A corrupt checkpoint makes every attempt of trial 2 throw, for real, in the trainer. Planted once the sweep
+        // started (a new sweep clears its folder) and while trial 1 runs alone (max_concurrent 1).
+        var spec = TwoSiloClusterFixture.TinySpec(3, P("seed", "1", "2", "3")) with { MaxFailures = 2, MaxConcurrent = 1 };
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("failing").Start(spec);
         string folder = Path.Combine(fixture.CheckpointRoot, "failing", "trial-2", "current");
         Directory.CreateDirectory(folder);
         await File.WriteAllTextAsync(Path.Combine(folder, "state.json"), "{ not json");
-        var spec = TwoSiloClusterFixture.TinySpec(2, P("seed", "1", "2", "3")) with { MaxFailures = 2 };
 
-        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("failing").Start(spec);
         var status = await fixture.WaitForSweep("failing", s => s.State == SweepState.Completed, Limit);
 
         var failed = status.Trials.Single(t => t.TrialId == 2);
@@ -210,7 +211,29 @@ public sealed class SweepCoordinatorGrainTests(TwoSiloClusterFixture fixture)
         int best = report.Rows.Where(r => r.State == TrialState.Completed).OrderByDescending(r => r.MeanLastK).ThenBy(r => r.TrialId).First().TrialId;
         string[] kept = [.. new[] { best, report.RecommendedTrialId }.Distinct().Select(t => $"trial-{t}").Order()];
         Assert.Equal(4, report.Rows.Length);
-        Assert.Equal(kept, Directory.GetDirectories(folder).Select(Path.GetFileName).Order().ToArray());
+        Assert.Equal(kept, Directory.GetDirectories(folder).Where(d => Directory.Exists(Path.Combine(d, "current"))).Select(Path.GetFileName).Order().ToArray());
+        // A released trial's folder keeps only its fence: nothing still running can write the checkpoint back.
+        Assert.Equal(4, Directory.GetDirectories(folder).Length);
+        Assert.All(Directory.GetDirectories(folder).Where(d => !kept.Contains(Path.GetFileName(d))), d => Assert.Equal(["writer"], Directory.GetFileSystemEntries(d).Select(Path.GetFileName)));
+    }
+
+    [Fact]
+    public async Task Start_idUsedBeforeWhoseCheckpointsRemain_startsCleanInsteadOfBeingFencedOut()
+    {
+        // The state of an earlier sweep "reused" was lost (an in-memory store restarted); its checkpoint root was
+        // kept, with trial 1's folder owned by that sweep's attempt 7.
+        string folder = Path.Combine(fixture.CheckpointRoot, "reused", "trial-1");
+        Directory.CreateDirectory(Path.Combine(folder, "current"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "writer"), "7");
+        await File.WriteAllTextAsync(Path.Combine(folder, "current", "state.json"), "{ \"left\": \"by the earlier sweep\" }");
+
+        await fixture.Client.GetGrain<ISweepCoordinatorGrain>("reused").Start(TwoSiloClusterFixture.TinySpec(2, P("seed", "1")));
+        var status = await fixture.WaitForSweep("reused", s => s.State == SweepState.Completed, Limit);
+
+        var trial = Assert.Single(status.Trials);
+        Assert.Equal(TrialState.Completed, trial.State);
+        Assert.Equal(1, trial.Attempts);
+        Assert.Equal("1", await File.ReadAllTextAsync(Path.Combine(folder, "writer")));
     }
 
     [Fact]

@@ -54,6 +54,20 @@ public sealed class CheckpointFenceTests : IClassFixture<TinyData>, IDisposable
         Assert.Equal("2", File.ReadAllText(Path.Combine(folder, CheckpointFence.FileName)));
     }
 
+    [Fact]
+    public void Release_thenAnAttemptStillRunning_isFencedAndCannotRecreateTheCheckpoint()
+    {
+        // Released under keep_checkpoints after the trial ended; its stopped attempt was still finishing a batch.
+        string folder = _temp.File("trial-4");
+        Train(folder, writer: 3, epochs: 1);
+
+        CheckpointFence.Release(folder);
+        var e = Assert.Throws<CheckpointFencedException>(() => Train(folder, writer: 3, epochs: 2));
+
+        Assert.Contains("the checkpoints were released", e.Message, StringComparison.Ordinal);
+        Assert.Equal([CheckpointFence.FileName], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+    }
+
     private TrainingResult Train(string folder, long writer, int epochs)
     {
         using var session = new TrainingSession(TinyData.Config(epochs), TorchSharp.torch.CPU);
