@@ -43,6 +43,28 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         FinishAndCompare(cluster, id, scheduler, "SIGKILL of a silo running a trial", $"{detected.TotalSeconds:F0} s (requeued)", $"{back.TotalSeconds:F0} s");
     }
 
+    // Issue 16, item 1: a silo killed and restarted at once under the same name re-registers the same worker keys,
+    // so the registry alone cannot tell; the trial stayed Running for good. The liveness check asks the worker.
+    [SkippableFact]
+    public void KillSilo_andRestartAtOnceUnderTheSameName_trialIsRequeuedAndFinishes()
+    {
+        using var cluster = Cluster();
+        string id = Submit(cluster, "none");
+        string coordinator = CoordinatorSilo(cluster, id);
+        var (victim, trial) = TrialWithCheckpoint(cluster, id, cluster.Names.Where(n => n != coordinator));
+
+        var clock = Stopwatch.StartNew();
+        cluster[victim].Kill();
+        cluster.Restart(victim);
+        cluster.WaitForAny($@"Sweep {id} trial {trial}: .*; requeued", Detection);
+        var detected = clock.Elapsed;
+        var (_, resumed) = cluster.WaitForAny($"starts sweep {id} trial {trial} {LaterAttempt}", Detection);
+        output.WriteLine($"SIGKILL of silo {victim}, restarted at once: requeued after {detected.TotalSeconds:F1} s, resumed (attempt {resumed.Groups[1].Value}) after {clock.Elapsed.TotalSeconds:F1} s");
+        var back = clock.Elapsed;
+
+        FinishAndCompare(cluster, id, "none", "SIGKILL of a silo running a trial, restarted at once under the same name and ports", $"{detected.TotalSeconds:F0} s (requeued)", $"{back.TotalSeconds:F0} s");
+    }
+
     [SkippableTheory]
     [MemberData(nameof(FaultSweep.Schedulers), MemberType = typeof(FaultSweep))]
     public void KillSilo_hostingTheCoordinator_coordinatorReactivatesElsewhereAndFinishes(string scheduler)

@@ -12,6 +12,8 @@ public sealed class RedisSiloCluster : IDisposable
 {
     private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(2);
     private readonly Dictionary<string, AslSweepProcess.Background> _silos = [];
+    private readonly Dictionary<string, string[]> _arguments = [];
+    private readonly List<(string Name, AslSweepProcess.Background Process)> _ended = [];
     private readonly string _checkpoints;
 
     public RedisSiloCluster(TempFolder temp)
@@ -35,7 +37,7 @@ public sealed class RedisSiloCluster : IDisposable
     {
         foreach (string name in names)
         {
-            _silos[name] = AslSweepProcess.StartSilo(
+            _arguments[name] = [
                 $"--AslSweep:Silo:Name={name}",
                 "--AslSweep:Silo:Clustering=redis",
                 $"--AslSweep:Silo:Redis={Redis.Connection}",
@@ -45,13 +47,24 @@ public sealed class RedisSiloCluster : IDisposable
                 "--AslSweep:Silo:SweepReminderPeriod=00:00:05",
                 $"--AslSweep:Workers:CheckpointRoot={_checkpoints}",
                 "--AslSweep:Workers:TorchThreads=1",
-                $"--Urls=http://127.0.0.1:{FreePorts.Next()}");
+                $"--Urls=http://127.0.0.1:{FreePorts.Next()}"];
+            _silos[name] = AslSweepProcess.StartSilo(_arguments[name]);
         }
 
         foreach (string name in names)
         {
             _silos[name].WaitForLine("registered 1 workers", StartLimit);
         }
+    }
+
+    /// <summary>
+    /// Starts silo <paramref name="name"/> again, under the same name and ports, without waiting: as a container
+    /// or StatefulSet pod restarted at once. The earlier process's output stays in <see cref="Logs"/>.
+    /// </summary>
+    public void Restart(string name)
+    {
+        _ended.Add((name, _silos[name]));
+        _silos[name] = AslSweepProcess.StartSilo(_arguments[name]);
     }
 
     /// <summary>The silo whose output has a line matching <paramref name="pattern"/>, waiting up to <paramref name="limit"/>.</summary>
@@ -80,11 +93,11 @@ public sealed class RedisSiloCluster : IDisposable
     public string Checkpoint(string sweepId, int trial) => Path.Combine(_checkpoints, sweepId, $"trial-{trial}", "current");
 
     /// <summary>Every silo's output, for failure messages.</summary>
-    public string Logs() => string.Join("\n", _silos.Select(s => $"===== silo {s.Key}\n{s.Value.Output}"));
+    public string Logs() => string.Join("\n", _ended.Select(s => $"===== silo {s.Name} (ended)\n{s.Process.Output}").Concat(_silos.Select(s => $"===== silo {s.Key}\n{s.Value.Output}")));
 
     public void Dispose()
     {
-        foreach (var silo in _silos.Values)
+        foreach (var silo in _silos.Values.Concat(_ended.Select(e => e.Process)))
         {
             silo.Dispose();
         }
