@@ -56,13 +56,14 @@ public sealed partial class GrafanaDashboardTests : IDisposable
         Assert.Contains("aslsweep_trials_retries_total", names);
         string checkpoints = _temp.File("checkpoints");
 
-        // Trial 2's checkpoint is corrupt, so the sweep also produces a retry and a failed trial.
-        Directory.CreateDirectory(Path.Combine(checkpoints, "scraped", "trial-2", "current"));
-        File.WriteAllText(Path.Combine(checkpoints, "scraped", "trial-2", "current", "state.json"), "{ not json");
         var (silo, gateway, http) = AslSweepProcess.StartSiloOnFreePorts("scrape-silo", checkpoints, Limit);
         using var running = silo;
-        string spec = _temp.Write("spec.yaml", "name: scraped\ndata: {synthetic: true, train_per_class: 3, valid_per_class: 2}\ninclude_baseline: false\nparameters:\n  epochs: {value: 3}\n  filters: {value: [8, 8]}\n  seed: {values: [1, 2]}\n");
+        string spec = _temp.Write("spec.yaml", "name: scraped\ndata: {synthetic: true, train_per_class: 3, valid_per_class: 2}\ninclude_baseline: false\nparameters:\n  epochs: {value: 3}\n  filters: {value: [8, 8]}\n  seed: {values: [1, 2, 3]}\n");
         Assert.Equal(0, AslSweepProcess.Run(Limit, "submit", spec, "--id", "scraped", "--gateway", $"127.0.0.1:{gateway}").ExitCode);
+        // Trial 3's checkpoint is corrupt, so the sweep also produces a retry and a failed trial. Planted once the
+        // sweep started (a new sweep clears its folders), while the silo's one worker still trains trial 1.
+        Directory.CreateDirectory(Path.Combine(checkpoints, "scraped", "trial-3", "current"));
+        File.WriteAllText(Path.Combine(checkpoints, "scraped", "trial-3", "current", "state.json"), "{ not json");
         Assert.Equal(0, AslSweepProcess.Run(Limit, "watch", "scraped", "--gateway", $"127.0.0.1:{gateway}").ExitCode);
 
         using var client = new HttpClient();
