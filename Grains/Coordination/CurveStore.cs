@@ -56,7 +56,9 @@ public sealed class CurveStore(IGrainStorage storage, GrainId coordinator)
                 state.SavedSchedulerResults[i].Sequence = i;
             }
 
-            results.AddRange(state.SavedSchedulerResults.Where(r => !results.Exists(s => s.TrialId == r.TrialId)));
+            // Trials whose own record exists keep its results; the others take theirs from the old field.
+            var recorded = results.Select(r => r.TrialId).ToHashSet();
+            results.AddRange([.. state.SavedSchedulerResults.Where(r => !recorded.Contains(r.TrialId))]);
             foreach (var trial in state.Trials.Where(t => state.SavedSchedulerResults.Exists(r => r.TrialId == t.TrialId)))
             {
                 trial.CurveVersion++;

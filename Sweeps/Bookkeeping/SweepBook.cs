@@ -267,7 +267,8 @@ public sealed class SweepBook(SweepCoordinatorState state)
         var (fed, stop) = _scheduling.Observe(trial);
         foreach (var result in fed)
         {
-            result.Sequence = State.SchedulerResults.Count;
+            // After the last one, not at the count: a record lost in a partial save leaves a gap in the numbers.
+            result.Sequence = State.SchedulerResults.Count == 0 ? 0 : State.SchedulerResults[^1].Sequence + 1;
             State.SchedulerResults.Add(result);
         }
 

@@ -64,6 +64,22 @@ public sealed class CurveStoreClusterTests(TwoSiloClusterFixture fixture)
         Assert.Equal([[0.1, 0.2], [0.2, 0.4]], status.Trials.Select(t => t.Epochs.Select(e => e.ValAccuracy).ToArray()));
     }
 
+    [Fact]
+    public async Task Load_stateSavedBeforeCurvesMovedOut_keepsEverySchedulerResultInOrder()
+    {
+        var state = new SweepCoordinatorState
+        {
+            SweepId = "legacy-results",
+            Trials = [new TrialProgressState { TrialId = 1 }, new TrialProgressState { TrialId = 2 }],
+            SavedSchedulerResults = [.. new[] { (1, 1), (2, 1), (1, 2), (2, 2) }.Select(r => new SchedulerResultState { TrialId = r.Item1, Epoch = r.Item2, Value = r.Item2 / 10.0 })],
+        };
+
+        await new Coordination.CurveStore(Storage, Id("legacy-results")).Load(state);
+
+        Assert.Equal([(1, 1, 0), (2, 1, 1), (1, 2, 2), (2, 2, 3)], state.SchedulerResults.Select(r => (r.TrialId, r.Epoch, r.Sequence)));
+        Assert.Empty(state.SavedSchedulerResults);
+    }
+
     private static GrainId Id(string sweep) => GrainId.Create("sweepcoordinator", sweep);
 
     private async Task<T> Read<T>(string name, string sweep)
