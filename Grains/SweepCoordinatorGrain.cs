@@ -45,6 +45,14 @@ public sealed class SweepCoordinatorGrain(
         await Curves.Load(state.State);
         if (state.State.State == SweepState.Running)
         {
+            // A stop whose scheduler result was saved with the curves, but whose decision was lost with the state
+            // written after them, is applied before anything else can look at the trial.
+            var lost = Book.ApplyLostStops();
+            foreach (var stop in lost)
+            {
+                Stopped(stop);
+            }
+
             // After a reactivation (or a lost silo) the persisted "running" trials may be running nowhere.
             int running = Book.Running.Count();
             bool requeued = await Dispatcher.CheckLiveness(Book, unansweredIsLost: true, "after the coordinator reactivated");
@@ -55,7 +63,7 @@ public sealed class SweepCoordinatorGrain(
             }
 
             bool skipped = Book.SkipUnsavedAttempts();
-            if (requeued || recovered || skipped)
+            if (lost.Count > 0 || requeued || recovered || skipped)
             {
                 await Save(cancellationToken);
             }

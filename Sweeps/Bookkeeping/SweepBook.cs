@@ -12,6 +12,7 @@ namespace AslSweep.Sweeps.Bookkeeping;
 /// </summary>
 public sealed class SweepBook(SweepCoordinatorState state)
 {
+    private readonly HashSet<int> _runningAtReactivation = [];
     private SweepScheduling? _scheduling;
 
     /// <summary>The state this book owns: read it, change it only through the book's methods.</summary>
@@ -70,6 +71,10 @@ public sealed class SweepBook(SweepCoordinatorState state)
     /// of the checkpoint and ignored when it reports. True when any number was skipped (the state must be saved
     /// before any dispatch).
     /// </summary>
+    /// <remarks>
+    /// A trial still running here may have ended in the lost activation, which then gave its next number away: that
+    /// number is skipped when the trial waits again (its attempt ends or its worker is lost).
+    /// </remarks>
     public bool SkipUnsavedAttempts()
     {
         var waiting = Pending.ToList();
@@ -78,7 +83,32 @@ public sealed class SweepBook(SweepCoordinatorState state)
             trial.Attempts++;
         }
 
+        _runningAtReactivation.UnionWith(Running.Select(t => t.TrialId));
         return waiting.Count > 0;
+    }
+
+    /// <summary>
+    /// After a reactivation: applies the stops whose results were saved (with the curves, written first) but whose
+    /// decision was lost with the state written after them; the replayed scheduler gives them again. Returns them:
+    /// a trial still running must be told.
+    /// </summary>
+    public IReadOnlyList<SchedulingDecision> ApplyLostStops()
+    {
+        var lost = new List<SchedulingDecision>();
+        foreach (var (trialId, stop) in Scheduling.ReplayedStops.OrderBy(s => s.Key))
+        {
+            // A replayed stop of a trial that is not final was never applied: live, every stop of a running,
+            // non-baseline trial ends it at once.
+            if (Trial(trialId) is { IsBaseline: false } trial && !IsFinal(trial.State))
+            {
+                _runningAtReactivation.Remove(trialId);
+                Stop(trial, stop);
+                State.Decisions.Add(stop);
+                lost.Add(stop);
+            }
+        }
+
+        return lost;
     }
 
     /// <summary>The worker refused or could not be reached: the trial waits again.</summary>
@@ -159,6 +189,8 @@ public sealed class SweepBook(SweepCoordinatorState state)
             trial.Message = $"attempt {attempt} failed ({message}); retrying from the last checkpoint";
         }
 
+        SkipIfNumberMayBeGiven(trial);
+
         // Epochs only the final report of a trial that ended carried still count in the scheduler's rungs; it no
         // longer runs, so nothing is stopped (already scheduled above when it is retried).
         Schedule(trial);
@@ -174,6 +206,7 @@ public sealed class SweepBook(SweepCoordinatorState state)
         trial.State = State.State == SweepState.Cancelled ? TrialState.Cancelled : TrialState.Pending;
         trial.Message = State.State == SweepState.Cancelled ? $"cancelled with the sweep ({reason.Split(';')[0]})" : reason;
         trial.Worker = null;
+        SkipIfNumberMayBeGiven(trial);
     }
 
     /// <summary>Records that the checkpoints of <paramref name="trialIds"/> were deleted under keep_checkpoints.</summary>
@@ -259,12 +292,23 @@ public sealed class SweepBook(SweepCoordinatorState state)
         Decisions = [.. State.Decisions],
     };
 
+    private SweepScheduling Scheduling => _scheduling ??= new SweepScheduling(Spec, State.Trials.Select(t => t.Config.Epochs).DefaultIfEmpty(1).Max(), State.SchedulerResults);
+
+    // A trial running when this book was reactivated waits again: the lost activation may have given its next
+    // attempt number away (see SkipUnsavedAttempts), so that number is used up.
+    private void SkipIfNumberMayBeGiven(TrialProgressState trial)
+    {
+        if (trial.State == TrialState.Pending && _runningAtReactivation.Remove(trial.TrialId))
+        {
+            trial.Attempts++;
+        }
+    }
+
     // Feeds the trial's new epochs to the scheduler (rebuilt from the saved results on first use) and keeps the
     // results and the decision, in order: a reactivated coordinator replays them.
     private SchedulingDecision? Schedule(TrialProgressState trial)
     {
-        _scheduling ??= new SweepScheduling(Spec, State.Trials.Select(t => t.Config.Epochs).DefaultIfEmpty(1).Max(), State.SchedulerResults);
-        var (fed, stop) = _scheduling.Observe(trial);
+        var (fed, stop) = Scheduling.Observe(trial);
         foreach (var result in fed)
         {
             // After the last one, not at the count: a record lost in a partial save leaves a gap in the numbers.

@@ -17,6 +17,7 @@ public sealed class SweepScheduling
     private readonly SweepSpec _spec;
     private readonly ITrialScheduler _scheduler;
     private readonly Dictionary<int, int> _lastFed = [];
+    private readonly Dictionary<int, SchedulingDecision> _replayedStops = [];
 
     /// <summary>The scheduler of <paramref name="spec"/>, brought up to date with every result already given.</summary>
     public SweepScheduling(SweepSpec spec, int maxEpochs, IEnumerable<SchedulerResultState> past)
@@ -27,10 +28,21 @@ public sealed class SweepScheduling
         _scheduler = TrialSchedulers.Create(spec.Scheduler, maxEpochs);
         foreach (var result in past)
         {
-            _scheduler.OnResult(result.TrialId, result.Epoch, result.Value);
+            var decision = _scheduler.OnResult(result.TrialId, result.Epoch, result.Value);
             _lastFed[result.TrialId] = result.Epoch;
+            if (decision.Decision == SchedulerDecision.Stop)
+            {
+                _replayedStops.TryAdd(result.TrialId, new SchedulingDecision { TrialId = result.TrialId, Epoch = result.Epoch, Value = result.Value, Reason = decision.Reason });
+            }
         }
     }
+
+    /// <summary>
+    /// The first stop the scheduler gave each trial while the past results were replayed: the same decisions it gave
+    /// live, since it sees the same results in the same order. The caller decides which still apply (a trial that
+    /// ended, or the baseline, was never stopped).
+    /// </summary>
+    public IReadOnlyDictionary<int, SchedulingDecision> ReplayedStops => _replayedStops;
 
     /// <summary>
     /// Gives the scheduler the epochs of <paramref name="trial"/> it has not seen. Returns the results given (the

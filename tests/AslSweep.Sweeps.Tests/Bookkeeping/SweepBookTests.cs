@@ -14,6 +14,13 @@ public sealed class SweepBookTests
         Parameters = [new ParameterSpec { Name = "conv_dropout", Values = ["0.1"] }],
     }, Now);
 
+    private static SweepBook Asha() => SweepBook.Start(new SweepCoordinatorState(), "s1", new SweepSpec
+    {
+        IncludeBaseline = false,
+        Scheduler = new SchedulerSpec { Type = SchedulerType.Asha, GracePeriod = 1, ReductionFactor = 2 },
+        Parameters = [new ParameterSpec { Name = "epochs", Values = ["4"] }, new ParameterSpec { Name = "conv_dropout", Values = ["0.1", "0.2"] }],
+    }, Now);
+
     private static EpochReport Epoch(int n, double val = 0.5) => new() { Epoch = n, ValAccuracy = val };
 
     [Fact]
@@ -97,6 +104,78 @@ public sealed class SweepBookTests
         Assert.Equal(1, running.Attempts);
         Assert.True(book.Assign(waiting, "w2").Attempt > lost);
         Assert.False(book.SkipUnsavedAttempts());
+    }
+
+    [Fact]
+    public void ApplyLostStops_decisionLostWithTheStateWrittenAfterTheCurves_stopsTheTrialAtReactivation()
+    {
+        var book = Asha();
+        book.Assign(book.Trial(1)!, "w1");
+        book.Assign(book.Trial(2)!, "w2");
+        Assert.True(book.RecordEpoch(1, 1, Epoch(1, 0.9), out _));
+        Assert.True(book.RecordEpoch(2, 1, Epoch(1, 0.1), out var stop));
+        Assert.NotNull(stop);
+
+        // The curves (with the scheduler results) were written; the state holding the decision was not.
+        var saved = book.State;
+        saved.Trials[1].State = TrialState.Running;
+        saved.Trials[1].Message = null;
+        saved.Decisions.Clear();
+        var reactivated = new SweepBook(saved);
+
+        var lost = reactivated.ApplyLostStops();
+
+        Assert.Equal((2, 1), (Assert.Single(lost).TrialId, lost[0].Epoch));
+        Assert.Equal(TrialState.Stopped, reactivated.Trial(2)!.State);
+        Assert.Equal(2, Assert.Single(saved.Decisions).TrialId);
+        Assert.Equal(TrialState.Running, reactivated.Trial(1)!.State);
+        Assert.Empty(reactivated.ApplyLostStops());
+    }
+
+    [Fact]
+    public void ApplyLostStops_stopAlreadySaved_changesNothing()
+    {
+        var book = Asha();
+        book.Assign(book.Trial(1)!, "w1");
+        book.Assign(book.Trial(2)!, "w2");
+        book.RecordEpoch(1, 1, Epoch(1, 0.9), out _);
+        book.RecordEpoch(2, 1, Epoch(1, 0.1), out _);
+
+        var reactivated = new SweepBook(book.State);
+
+        Assert.Empty(reactivated.ApplyLostStops());
+        Assert.Single(book.State.Decisions);
+    }
+
+    [Theory]
+    [InlineData(TrialOutcome.Interrupted)]
+    [InlineData(TrialOutcome.Failed)]
+    [InlineData(null)]
+    public void SkipUnsavedAttempts_trialRunningAtReactivationWaitsAgain_neverReusesTheNumberTheLostActivationMayHaveGiven(TrialOutcome? outcome)
+    {
+        // The lost activation may have taken attempt 1's end (or lost its worker), given attempt 2 to another worker
+        // and died before saving: the state still says attempt 1 runs.
+        var book = Started(maxFailures: 3);
+        var trial = book.State.Trials[0];
+        book.Assign(trial, "w1");
+        var reactivated = new SweepBook(book.State);
+        reactivated.SkipUnsavedAttempts();
+
+        if (outcome is { } ended)
+        {
+            Assert.True(reactivated.Finish(trial.TrialId, 1, ended, "attempt 1 ended", []));
+        }
+        else
+        {
+            reactivated.Requeue(trial, "worker w1 is gone");
+        }
+
+        Assert.Equal(TrialState.Pending, trial.State);
+        Assert.Equal(3, reactivated.Assign(trial, "w2").Attempt);
+
+        // Only once: attempt 3 waiting again gives 4.
+        reactivated.Finish(trial.TrialId, 3, TrialOutcome.Interrupted, "drained", []);
+        Assert.Equal(4, reactivated.Assign(trial, "w1").Attempt);
     }
 
     [Fact]
