@@ -1,5 +1,5 @@
-using AslSweep.Client.Cluster;
 using AslSweep.Client.Commands;
+using AslSweep.Cluster;
 using AslSweep.Contracts;
 using AslSweep.Sweeps.Specs;
 using AslSweep.Training.Data;
@@ -74,6 +74,10 @@ public static class AslSweepCli
                 return ExitCodes.BadInput;
             case ClusterUnavailableException:
                 Error(exception.Message);
+                return ExitCodes.ClusterUnavailable;
+            case OrleansException or TimeoutException:
+                // A cluster call that failed (a silo lost mid-call): worth a retry, and said without type names.
+                Error($"the cluster could not complete the call: {ClusterCalls.Readable(exception)}; try again");
                 return ExitCodes.ClusterUnavailable;
             case SweepRefusedException refused:
                 Error(refused.Message);

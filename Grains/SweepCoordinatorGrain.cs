@@ -45,25 +45,15 @@ public sealed class SweepCoordinatorGrain(
         await Curves.Load(state.State);
         if (state.State.State == SweepState.Running)
         {
-            // A stop whose scheduler result was saved with the curves, but whose decision was lost with the state
-            // written after them, is applied before anything else can look at the trial.
-            var lost = Book.ApplyLostStops();
-            foreach (var stop in lost)
-            {
-                Stopped(stop);
-            }
-
-            // After a reactivation (or a lost silo) the persisted "running" trials may be running nowhere.
+            // What the lost activation did without saving is brought back, and saved, before anything is dispatched.
             int running = Book.Running.Count();
-            bool requeued = await Dispatcher.CheckLiveness(Book, unansweredIsLost: true, "after the coordinator reactivated");
-            var (recovered, stops) = await Dispatcher.RecoverEpochs(Book);
+            var (changed, stops) = await Dispatcher.Reconcile(Book);
             foreach (var stop in stops)
             {
                 Stopped(stop);
             }
 
-            bool skipped = Book.SkipUnsavedAttempts();
-            if (lost.Count > 0 || requeued || recovered || skipped)
+            if (changed)
             {
                 await Save(cancellationToken);
             }
@@ -160,7 +150,16 @@ public sealed class SweepCoordinatorGrain(
         await Save();
         _unsaved = false;
         await SendStops();
-        await ReleaseAdmission();
+        try
+        {
+            await ReleaseAdmission();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            // The cancel is saved and told; the index (on a silo just lost, perhaps) is told by a later tick.
+            logger.LogWarning(e, "Sweep {SweepId}: the sweep index could not be told of the cancel yet; retried every second", state.State.SweepId);
+        }
+
         logger.LogInformation("Sweep {SweepId} cancelled; {Running} running trials told to stop", state.State.SweepId, running.Count);
         return Book.ToStatus(_progress);
     }

@@ -1,4 +1,5 @@
 using AslSweep.Client.Cluster;
+using AslSweep.Cluster;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,7 +19,8 @@ public sealed class CancelCommand : AsyncCommand<CancelCommand.Settings>
         ArgumentNullException.ThrowIfNull(settings);
         await using var cluster = await ClusterConnection.Connect(settings, cancellationToken);
         var coordinator = await SweepLookup.Find(cluster.Client, settings.Id);
-        var status = await coordinator.Cancel();
+        // Cancelling twice is harmless: a call that failed while a silo was being declared dead is made again.
+        var status = await ClusterCalls.Retry(coordinator.Cancel, $"cancelling sweep {settings.Id}", cancellationToken);
         AnsiConsole.MarkupLineInterpolated($"Sweep {status.SweepId}: {status.State}; running trials stop at their next batch.");
         return ExitCodes.Ok;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using AslSweep.Client.Cluster;
 using AslSweep.Client.Output;
+using AslSweep.Cluster;
 using AslSweep.Contracts;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -26,7 +27,7 @@ public sealed class StatusCommand : AsyncCommand<StatusCommand.Settings>
         if (settings.Id is not null)
         {
             var coordinator = await SweepLookup.Find(cluster.Client, settings.Id);
-            AnsiConsole.Write(SweepConsole.Table(await coordinator.GetSummary()));
+            AnsiConsole.Write(SweepConsole.Table(await ClusterCalls.Retry(coordinator.GetSummary, $"reading sweep {settings.Id}", cancellationToken)));
             return ExitCodes.Ok;
         }
 

@@ -1,3 +1,4 @@
+using AslSweep.Cluster;
 using AslSweep.Contracts;
 
 namespace AslSweep.Client.Commands;
@@ -9,7 +10,7 @@ public static class SweepLookup
     public static async Task<ISweepCoordinatorGrain> Find(IClusterClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var sweeps = await client.GetGrain<ISweepIndexGrain>(0).List();
+        var sweeps = await ClusterCalls.Retry(() => client.GetGrain<ISweepIndexGrain>(0).List(), $"looking up sweep {id}");
         if (!sweeps.Any(s => s.SweepId == id))
         {
             throw new UsageException($"<ID>: no sweep '{id}' in this cluster (aslsweep list shows them)");

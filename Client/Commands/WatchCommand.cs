@@ -1,5 +1,6 @@
 using AslSweep.Client.Cluster;
 using AslSweep.Client.Output;
+using AslSweep.Cluster;
 using Spectre.Console.Cli;
 
 namespace AslSweep.Client.Commands;

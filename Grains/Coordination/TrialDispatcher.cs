@@ -135,6 +135,22 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
     }
 
     /// <summary>
+    /// Brings a reactivated coordinator's book in line with what the lost activation may have done without saving:
+    /// stops whose decision was lost are applied, running trials no worker holds are requeued, epochs the workers
+    /// trained are read back (and scheduled), and attempt numbers that may have been given away are skipped.
+    /// Returns whether the book changed (it must be saved before anything is dispatched) and the stops to send.
+    /// </summary>
+    public async Task<(bool Changed, IReadOnlyList<SchedulingDecision> Stops)> Reconcile(SweepBook book)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var lost = book.ApplyLostStops();
+        bool requeued = await CheckLiveness(book, unansweredIsLost: true, "after the coordinator reactivated");
+        var (recovered, stops) = await RecoverEpochs(book);
+        bool skipped = book.SkipUnsavedAttempts();
+        return (lost.Count > 0 || requeued || recovered || skipped, [.. lost, .. stops]);
+    }
+
+    /// <summary>
     /// Reads back from each running trial's worker the epochs of its current attempt and records those the book
     /// lacks (a coordinator that was lost had acknowledged them without saving): its scheduler then sees every
     /// epoch again and decides as before. Returns whether anything was recorded, and the stops decided.

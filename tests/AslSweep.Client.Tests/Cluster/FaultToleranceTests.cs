@@ -65,6 +65,39 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         FinishAndCompare(cluster, id, "none", "SIGKILL of a silo running a trial, restarted at once under the same name and ports", $"{detected.TotalSeconds:F0} s (requeued)", $"{back.TotalSeconds:F0} s");
     }
 
+    // Issue 16, item 1: a sweep cancelled before the cluster noticed a silo's death kept that silo's trials
+    // Running for good (lost workers were dropped only in a running sweep, and the cancel's call to the dead worker
+    // failed silently): `watch` and `dev` never returned.
+    [SkippableFact]
+    public void KillSilo_thenCancelTheSweepAtOnce_everyTrialEndsAndWatchReturns()
+    {
+        using var cluster = Cluster("a", "b");
+        string id = Submit(cluster, "none");
+        string coordinator = CoordinatorSilo(cluster, id);
+        var (victim, trial) = TrialWithCheckpoint(cluster, id, cluster.Names.Where(n => n != coordinator));
+
+        var clock = Stopwatch.StartNew();
+        cluster[victim].Kill();
+        var cancel = AslSweepProcess.Run(FaultSweep.Limit, ["cancel", id, .. cluster.ClientArgs]);
+        Assert.True(cancel.ExitCode == 0, $"{cancel}\n{cluster.Logs()}");
+        var cancelled = clock.Elapsed;
+        var watch = AslSweepProcess.Run(FaultSweep.Limit, ["watch", id, .. cluster.ClientArgs]);
+        Assert.True(watch.ExitCode == 0, $"{watch}\n{cluster.Logs()}");
+        var returned = clock.Elapsed;
+        output.WriteLine($"SIGKILL of silo {victim}, sweep cancelled {cancelled.TotalSeconds:F1} s later: watch returned after {returned.TotalSeconds:F1} s");
+
+        var status = AslSweepProcess.Run(FaultSweep.Limit, ["status", id, .. cluster.ClientArgs]);
+        Assert.True(status.ExitCode == 0, status.ToString());
+        Assert.Contains("Cancelled", status.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running", status.Output, StringComparison.Ordinal);
+        foreach (string line in cluster.Logs().Split('\n').Where(l => l.Contains($"trial {trial}", StringComparison.Ordinal) && Regex.IsMatch(l, "requeued|cancel|not held")).Take(6))
+        {
+            output.WriteLine(line.Trim());
+        }
+
+        output.WriteLine($"| SIGKILL of a silo, the sweep cancelled at once | none | {cancelled.TotalSeconds:F0} s (cancel answered) | n/a | Cancelled, no trial left Running; watch returned after {returned.TotalSeconds:F0} s |");
+    }
+
     [SkippableTheory]
     [MemberData(nameof(FaultSweep.Schedulers), MemberType = typeof(FaultSweep))]
     public void KillSilo_hostingTheCoordinator_coordinatorReactivatesElsewhereAndFinishes(string scheduler)
@@ -125,11 +158,11 @@ public sealed class FaultToleranceTests(UndisturbedSweepFixture undisturbed, ITe
         output.WriteLine($"Redis frozen 10 s: {redisErrors.Count} Redis error lines in the silo logs, e.g. {redisErrors.FirstOrDefault()}");
     }
 
-    private RedisSiloCluster Cluster()
+    private RedisSiloCluster Cluster(params string[] names)
     {
         Skip.If(RedisServer.Missing is not null, RedisServer.Missing);
         var cluster = new RedisSiloCluster(_temp);
-        cluster.Start("a", "b", "c");
+        cluster.Start(names.Length > 0 ? names : ["a", "b", "c"]);
         return cluster;
     }
 
