@@ -78,7 +78,7 @@ public static class TrainingCheckpoint
         {
             try
             {
-                CheckpointFence.Check(directory, w);
+                CheckpointFence.CheckThen(directory, w, () => Replace(directory, partial));
             }
             catch (CheckpointFencedException)
             {
@@ -86,7 +86,15 @@ public static class TrainingCheckpoint
                 throw;
             }
         }
+        else
+        {
+            Replace(directory, partial);
+        }
+    }
 
+    // The new checkpoint (complete in `partial`) becomes current; the one before is kept until then.
+    private static void Replace(string directory, string partial)
+    {
         string current = Path.Combine(directory, Current);
         string previous = Path.Combine(directory, Previous);
         if (Directory.Exists(previous))

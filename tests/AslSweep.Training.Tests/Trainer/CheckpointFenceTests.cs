@@ -68,6 +68,32 @@ public sealed class CheckpointFenceTests : IClassFixture<TinyData>, IDisposable
         Assert.Equal([CheckpointFence.FileName], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
     }
 
+    [Fact]
+    public async Task Release_whileAWriterIsBetweenItsCheckAndItsRename_waitsForItAndLeavesNoCheckpoint()
+    {
+        // Without the lock a release falling between a writer's check and its rename let the checkpoint come back.
+        string folder = _temp.File("trial-5");
+        CheckpointFence.Claim(folder, 1);
+        using var entered = new ManualResetEventSlim();
+        using var proceed = new ManualResetEventSlim();
+        var writer = Task.Run(() => CheckpointFence.CheckThen(folder, 1, () =>
+        {
+            entered.Set();
+            proceed.Wait(TimeSpan.FromSeconds(10));
+            Directory.CreateDirectory(Path.Combine(folder, "current"));
+        }));
+        Assert.True(entered.Wait(TimeSpan.FromSeconds(10)));
+
+        var release = Task.Run(() => CheckpointFence.Release(folder));
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.False(release.IsCompleted, "the release went ahead while a writer was between its check and its rename");
+        proceed.Set();
+        await Task.WhenAll(writer, release).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal([CheckpointFence.FileName], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+        Assert.Throws<CheckpointFencedException>(() => CheckpointFence.CheckThen(folder, 1, () => Directory.CreateDirectory(Path.Combine(folder, "current"))));
+    }
+
     private TrainingResult Train(string folder, long writer, int epochs)
     {
         using var session = new TrainingSession(TinyData.Config(epochs), TorchSharp.torch.CPU);
