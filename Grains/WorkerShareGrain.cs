@@ -9,8 +9,12 @@ namespace AslSweep.Grains;
 /// </summary>
 public sealed class WorkerShareGrain(TimeProvider time) : Grain, IWorkerShareGrain
 {
-    /// <summary>How long a claim counts without renewal (coordinators renew every second).</summary>
-    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long a claim counts without renewal. Coordinators renew every tick (a second), but a tick waiting on
+    /// unreachable workers (up to 10 s a call, one call per trial it tries to start) can take tens of seconds, and a
+    /// lapsed claim hands the sweep's share to the others meanwhile; a coordinator that is gone holds it this long.
+    /// </summary>
+    public static readonly TimeSpan ClaimLifetime = TimeSpan.FromSeconds(60);
 
     // In order of first claim: the remainder of an uneven division goes to the sweeps that asked first.
     private readonly List<(string Sweep, int Demand, DateTimeOffset Renewed)> _claims = [];
