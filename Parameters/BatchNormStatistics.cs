@@ -10,8 +10,8 @@ public enum BatchNormStatistics
     Moving,
 
     /// <summary>
-    /// Recomputed for the current weights before every validation, as an equal-weight average over one pass
-    /// of the (augmented) training set, like torch's <c>swa_utils.update_bn</c>. Training itself still uses
+    /// Recomputed for the current weights before every validation, as an equal-weight average over a shuffled,
+    /// seeded pass (at most 256 batches) of the (augmented) training set, like torch's <c>swa_utils.update_bn</c>. Training itself still uses
     /// and updates the moving averages, so the training curve is the same as with <see cref="Moving"/>.
     /// </summary>
     Recomputed,

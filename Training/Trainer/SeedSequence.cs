@@ -10,6 +10,9 @@ public static class SeedSequence
     /// <summary>Stream used for weight initialisation.</summary>
     public const int InitStream = -1;
 
+    /// <summary>Stream of the BatchNorm recomputation after epoch 0; epoch e uses this minus e (-2, -3, ...).</summary>
+    public const int RecomputationStream = -2;
+
     /// <summary>A 63-bit seed for (seed, stream).</summary>
     public static long Derive(int seed, int stream)
     {

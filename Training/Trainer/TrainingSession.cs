@@ -121,7 +121,7 @@ public sealed class TrainingSession : IDisposable
             }
 
             double trainSeconds = clock.Elapsed.TotalSeconds;
-            var (valLoss, valAccuracy) = Validate(train, valid);
+            var (valLoss, valAccuracy) = Validate(train, valid, epoch);
             if (!double.IsFinite(valLoss))
             {
                 return NonFinite(history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3})", numerics, _device);
@@ -201,7 +201,7 @@ public sealed class TrainingSession : IDisposable
     /// training and checkpoints go on exactly as with <see cref="BatchNormStatistics.Moving"/>. The
     /// recomputation's dropout and augmentation draws advance the generator, which the next epoch reseeds.
     /// </summary>
-    private (double Loss, double Accuracy) Validate(DeviceDataset train, DeviceDataset valid)
+    private (double Loss, double Accuracy) Validate(DeviceDataset train, DeviceDataset valid, int epoch)
     {
         if (_batchNormStatistics != BatchNormStatistics.Recomputed)
         {
@@ -209,7 +209,7 @@ public sealed class TrainingSession : IDisposable
         }
 
         _recomputed?.Dispose();
-        _recomputed = BatchNormRecomputation.Run(Model, train, Config.BatchSize, _augmenter);
+        _recomputed = BatchNormRecomputation.Run(Model, train, Config.BatchSize, _augmenter, SeedSequence.Derive(Config.Seed, SeedSequence.RecomputationStream - epoch));
         var result = Evaluate(valid);
         _recomputed.UseMoving();
         return result;
@@ -252,7 +252,7 @@ public sealed class TrainingSession : IDisposable
         Model.train();
         long epochSeed = SeedSequence.Derive(Config.Seed, epoch);
         _random.Reseed(epochSeed);
-        using var order = Shuffle(train.Count, epochSeed);
+        using var order = ShuffledOrder.Of(train.Count, epochSeed, _device);
         int batches = BatchNormStatisticsChoice.BatchesPerEpoch(train.Count, Config.BatchSize);
         double lossSum = 0;
         long correct = 0;
@@ -297,19 +297,6 @@ public sealed class TrainingSession : IDisposable
         }
 
         return new EpochPass(lossSum / seen, (double)correct / seen, false, null);
-    }
-
-    private Tensor Shuffle(int count, long seed)
-    {
-        var random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
-        var order = new long[count];
-        for (int i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        random.Shuffle(order);
-        return tensor(order, device: _device);
     }
 
     private readonly record struct EpochPass(double Loss, double Accuracy, bool Cancelled, string? Diverged);
