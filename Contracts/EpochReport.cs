@@ -36,4 +36,8 @@ public sealed record EpochReport
     /// <summary>Training images per second.</summary>
     [Id(7)]
     public double SamplesPerSecond { get; init; }
+
+    /// <summary>How many images the validation set held; 0 in reports from before it was recorded.</summary>
+    [Id(8)]
+    public int ValidationImages { get; init; }
 }

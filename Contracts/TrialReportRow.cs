@@ -79,4 +79,15 @@ public sealed record TrialReportRow
     /// </summary>
     [Id(17)]
     public string? Ending { get; init; }
+
+    /// <summary>How many images the validation set held (0 when the curve does not say).</summary>
+    [Id(18)]
+    public int ValidationImages { get; init; }
+
+    /// <summary>
+    /// Binomial standard error of one accuracy measurement at <see cref="MeanLastK"/> on
+    /// <see cref="ValidationImages"/> images: the noise of the validation set's size alone (NaN when unknown).
+    /// </summary>
+    [Id(19)]
+    public double StandardError { get; init; } = double.NaN;
 }

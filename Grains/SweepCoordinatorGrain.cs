@@ -258,7 +258,9 @@ public sealed class SweepCoordinatorGrain(
     private void RecordBestStable()
     {
         int k = Book.Spec.Metric.LastK;
-        double best = state.State.Trials.Select(t => CurveStatistics.Of(t.Epochs, k)?.MeanLastK ?? double.NaN).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max();
+        var metric = RankingMetric.For(Book.Spec.Metric);
+        var stable = state.State.Trials.Select(t => CurveStatistics.Of(t.Epochs, k)).OfType<CurveStatistics>().Select(metric.Stable).Where(double.IsFinite).ToList();
+        double best = stable.Count == 0 ? double.NaN : stable.MaxBy(metric.Score);
         if (double.IsFinite(best))
         {
             metrics.BestStable(state.State.SweepId, best);

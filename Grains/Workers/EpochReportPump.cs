@@ -92,6 +92,7 @@ public sealed class EpochReportPump : ITrainingObserver
             LearningRate = m.LearningRate,
             Seconds = m.Seconds,
             SamplesPerSecond = m.SamplesPerSecond,
+            ValidationImages = m.ValidationImages,
         };
     }
 

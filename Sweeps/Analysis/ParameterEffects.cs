@@ -10,10 +10,11 @@ namespace AslSweep.Sweeps.Analysis;
 /// </summary>
 public static class ParameterEffects
 {
-    /// <summary>Grouped means, parameters in the config's order, values in their numeric or text order.</summary>
-    public static ImmutableArray<ParameterEffect> Of(IEnumerable<TrialReportRow> rows)
+    /// <summary>Grouped means of <paramref name="metric"/>'s stable value, parameters in the config's order, values in their numeric or text order.</summary>
+    public static ImmutableArray<ParameterEffect> Of(IEnumerable<TrialReportRow> rows, RankingMetric metric)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(metric);
         var judged = rows.Where(IsEvidence).Select(r => (Row: r, Pairs: Pairs(r.Config))).ToList();
         if (judged.Count == 0)
         {
@@ -38,7 +39,7 @@ public static class ParameterEffects
                     Parameter = parameter,
                     Value = g.Key,
                     Trials = g.Count(),
-                    MeanStable = g.Average(j => j.Row.MeanLastK),
+                    MeanStable = g.Average(j => metric.Stable(j.Row)),
                     MeanStd = g.Average(j => j.Row.StdLastK),
                 }));
         }

@@ -15,17 +15,17 @@ public static class SweepReportBuilder
     {
         ArgumentNullException.ThrowIfNull(status);
         int k = status.Spec.Metric.LastK;
-        bool minimize = status.Spec.Metric.Name == MetricName.ValLoss;
+        var metric = RankingMetric.For(status.Spec.Metric);
         var rows = status.Trials
             .Select(t => (Trial: t, Stats: CurveStatistics.Of(t.Epochs, k)))
             // Stopped trials rank after the others: their statistics come from early epochs.
             .OrderBy(x => x.Stats is null ? 2 : x.Trial.State == TrialState.Stopped ? 1 : 0)
-            .ThenByDescending(x => x.Stats is null ? 0 : minimize ? -x.Stats.MeanValLossLastK : x.Stats.MeanLastK)
+            .ThenByDescending(x => x.Stats is null ? 0 : metric.Score(metric.Stable(x.Stats)))
             .ThenBy(x => x.Trial.TrialId)
             .Select((x, i) => Row(i + 1, x.Trial, x.Stats, k))
             .ToList();
-        var effects = ParameterEffects.Of(rows);
-        var (recommended, evidence) = Recommender.Recommend(rows, effects, k);
+        var effects = ParameterEffects.Of(rows, metric);
+        var (recommended, evidence) = Recommender.Recommend(rows, effects, k, metric);
         return new SweepReport
         {
             SweepId = status.SweepId,
@@ -34,7 +34,7 @@ public static class SweepReportBuilder
             LastK = k,
             Rows = [.. rows],
             Synthetic = status.Synthetic,
-            Thresholds = FormattableString.Invariant($"ranked by the mean {Spellings.Metric.Of(status.Spec.Metric.Name)} of the last {k} epochs; ") + ConvergenceVerdicts.Describe(k),
+            Thresholds = FormattableString.Invariant($"ranked by the mean {metric.Spelled} of the last {k} epochs ({Spellings.Goal.Of(metric.Goal)}d); ") + ConvergenceVerdicts.Describe(k),
             Effects = effects,
             RecommendedTrialId = recommended,
             BaselineTrialId = rows.FirstOrDefault(r => r.IsBaseline)?.TrialId ?? 0,
@@ -63,7 +63,12 @@ public static class SweepReportBuilder
         SlopeLastK = stats?.SlopeLastK ?? double.NaN,
         TrainAccuracyLastK = stats?.TrainLastK ?? double.NaN,
         Ending = trial.State is TrialState.Diverged or TrialState.Failed ? trial.Message : null,
+        ValidationImages = Images(trial),
+        StandardError = NoiseFloor.StandardError(stats?.MeanLastK ?? double.NaN, Images(trial)),
     };
+
+    // The validation set's size the trial's last epoch recorded (the same set for every epoch).
+    private static int Images(TrialStatus trial) => trial.Epochs.Length > 0 ? trial.Epochs[^1].ValidationImages : 0;
 
     /// <summary>The name=value pairs in which <paramref name="other"/> differs from <paramref name="baseline"/>.</summary>
     public static IEnumerable<string> Difference(TrialConfig baseline, TrialConfig other)

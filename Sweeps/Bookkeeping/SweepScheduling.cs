@@ -1,5 +1,6 @@
 using AslSweep.Contracts;
 using AslSweep.Contracts.State;
+using AslSweep.Sweeps.Analysis;
 using AslSweep.Sweeps.Scheduling;
 
 namespace AslSweep.Sweeps.Bookkeeping;
@@ -9,7 +10,7 @@ namespace AslSweep.Sweeps.Bookkeeping;
 /// <see cref="SweepBook"/> keeps what it returns. The scheduler is rebuilt by replaying the persisted results, so
 /// its decisions survive a reactivation. The value
 /// given is the selection metric so far: the mean of the last k epochs up to that epoch, but only of epochs from
-/// the grace period on (negated for val_loss).
+/// the grace period on (negated when the goal is minimize: schedulers take higher as better).
 /// The baseline is never stopped: it is the reference every trial is compared with.
 /// </summary>
 public sealed class SweepScheduling
@@ -53,7 +54,7 @@ public sealed class SweepScheduling
     {
         ArgumentNullException.ThrowIfNull(trial);
         int k = _spec.Metric.LastK;
-        bool minimize = _spec.Metric.Name == MetricName.ValLoss;
+        var metric = RankingMetric.For(_spec.Metric);
         var fed = new List<SchedulerResultState>();
         int last = _lastFed.GetValueOrDefault(trial.TrialId);
         // Epochs are sorted by number; a gap (an epoch report lost on the way) waits for the final report.
@@ -68,7 +69,7 @@ public sealed class SweepScheduling
             // network still warming up) would drown the signal the decision needs.
             int span = Math.Clamp(epoch.Epoch - _spec.Scheduler.GracePeriod + 1, 1, k);
             var window = trial.Epochs.Where(e => e.Epoch > epoch.Epoch - span && e.Epoch <= epoch.Epoch).ToList();
-            double value = minimize ? -window.Average(e => e.ValLoss) : window.Average(e => e.ValAccuracy);
+            double value = metric.Score(metric.Mean(window));
             var decision = _scheduler.OnResult(trial.TrialId, epoch.Epoch, value);
             fed.Add(new SchedulerResultState { TrialId = trial.TrialId, Epoch = epoch.Epoch, Value = value });
             _lastFed[trial.TrialId] = last = epoch.Epoch;

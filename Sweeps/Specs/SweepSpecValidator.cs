@@ -27,6 +27,11 @@ public static class SweepSpecValidator
         // The reader only gives spelled values; a client not ours may send a word no spelling knows.
         Defined(spec.Metric.Name, "metric.name", Spellings.Metric, problems);
         Defined(spec.Metric.Goal, "metric.goal", Spellings.Goal, problems);
+        if (Enum.IsDefined(spec.Metric.Name) && spec.Metric.StatedGoal is { } stated && Enum.IsDefined(stated) && stated != MetricSpec.NaturalGoal(spec.Metric.Name))
+        {
+            // Ranking, stopping and recommending would all look for the worst trial.
+            problems.Add($"metric.goal: {Spellings.Goal.Of(stated)} contradicts {Spellings.Metric.Of(spec.Metric.Name)}, which is {Spellings.Goal.Of(MetricSpec.NaturalGoal(spec.Metric.Name))}d; write {Spellings.Goal.Of(MetricSpec.NaturalGoal(spec.Metric.Name))} or leave goal out");
+        }
 
         if (spec.Metric.LastK is < 1 or > 100)
         {

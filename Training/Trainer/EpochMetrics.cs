@@ -17,4 +17,8 @@ public sealed record EpochMetrics(
     double ValAccuracy,
     double LearningRate,
     double Seconds,
-    double SamplesPerSecond);
+    double SamplesPerSecond)
+{
+    /// <summary>How many images the validation set held (the binomial noise of an accuracy depends on it); 0 when not known.</summary>
+    public int ValidationImages { get; init; }
+}

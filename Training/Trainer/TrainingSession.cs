@@ -127,7 +127,7 @@ public sealed class TrainingSession : IDisposable
                 return NonFinite(history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3})", numerics, _device);
             }
 
-            var metrics = new EpochMetrics(epoch + 1, pass.Loss, pass.Accuracy, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, train.Count / trainSeconds);
+            var metrics = new EpochMetrics(epoch + 1, pass.Loss, pass.Accuracy, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, train.Count / trainSeconds) { ValidationImages = valid.Count };
             history.Add(metrics);
             _scheduler.Observe(valLoss);
             if (valLoss < bestValLoss)

@@ -21,6 +21,43 @@ public sealed class SweepReportBuilderTests
     });
 
     [Fact]
+    public void Build_valLossMinimized_ranksAndRecommendsTheLowestLossNotTheHighestAccuracy()
+    {
+        // Issue 17: the recommendation took the highest accuracy whatever the metric. Here accuracy and loss disagree.
+        static TrialStatus Lossy(int id, double accuracy, double loss) => new()
+        {
+            TrialId = id,
+            State = TrialState.Completed,
+            Config = new TrialConfig { Seed = id },
+            Epochs = [.. Enumerable.Range(1, 5).Select(e => new EpochReport { Epoch = e, ValAccuracy = accuracy, TrainAccuracy = accuracy, ValLoss = loss })],
+        };
+        var status = new SweepStatus
+        {
+            SweepId = "s",
+            State = SweepState.Completed,
+            Spec = new SweepSpec { Metric = new MetricSpec { Name = MetricName.ValLoss, LastK = 5 } },
+            Trials = [Lossy(1, 0.97, 0.30), Lossy(2, 0.96, 0.10), Lossy(3, 0.98, 0.50)],
+        };
+
+        var report = SweepReportBuilder.Build(status);
+
+        Assert.Equal([2, 1, 3], report.Rows.Select(r => r.TrialId));
+        Assert.Equal(2, report.RecommendedTrialId);
+        Assert.StartsWith("ranked by the mean val_loss of the last 5 epochs (minimized)", report.Thresholds, StringComparison.Ordinal);
+        Assert.Contains("mean of the last 5 val_loss 0.1000", report.Recommendation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Goal_valLossStoredWithTheOldDefaultMaximize_readsAsMinimize()
+    {
+        // A spec stored before goals were honoured carries goal maximize with val_loss (then the default).
+        var stored = new MetricSpec { Name = MetricName.ValLoss, Goal = MetricGoal.Maximize };
+
+        Assert.Equal(MetricGoal.Minimize, stored.Goal);
+        Assert.True(stored.Minimize);
+    }
+
+    [Fact]
     public void Build_notebookLikeCurve_rankedBelowSteadyOneDespiteLuckyPeak()
     {
         // The notebook: a 0.9626 peak, then swings; a steady trial never peaks as high.

@@ -85,4 +85,24 @@ public sealed class SweepSchedulingTests
         Assert.Empty(Run(book));
         Assert.NotEmpty(book.State.SchedulerResults);
     }
+
+    [Fact]
+    public void Observe_valLossMinimized_givesTheSchedulerTheNegatedLoss()
+    {
+        var spec = new SweepSpec
+        {
+            Metric = new MetricSpec { Name = MetricName.ValLoss, LastK = 2 },
+            Parameters = [new ParameterSpec { Name = "epochs", Values = ["3"] }],
+        };
+        var trial = new TrialProgressState
+        {
+            TrialId = 1,
+            State = TrialState.Running,
+            Epochs = [new EpochReport { Epoch = 1, ValLoss = 0.5, ValAccuracy = 0.8 }, new EpochReport { Epoch = 2, ValLoss = 0.3, ValAccuracy = 0.9 }],
+        };
+
+        var (fed, _) = new SweepScheduling(spec, 3, []).Observe(trial);
+
+        Assert.Equal([-0.5, -0.3], fed.Select(r => Math.Round(r.Value, 10)));
+    }
 }

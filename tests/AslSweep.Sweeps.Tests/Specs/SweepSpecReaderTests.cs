@@ -52,6 +52,28 @@ public sealed class SweepSpecReaderTests
     }
 
     [Fact]
+    public void Read_valLossWithoutGoal_minimizesIt()
+    {
+        var spec = SweepSpecReader.Read(Valid.Replace("name: val_accuracy\n  goal: maximize", "name: val_loss", StringComparison.Ordinal), "test.yaml");
+
+        Assert.Equal(MetricName.ValLoss, spec.Metric.Name);
+        Assert.Equal(MetricGoal.Minimize, spec.Metric.Goal);
+        Assert.Equal(MetricGoal.Maximize, SweepSpecReader.Read(Valid.Replace("  goal: maximize\n", "", StringComparison.Ordinal), "test.yaml").Metric.Goal);
+    }
+
+    [Fact]
+    public void Read_goalContradictingTheMetric_isRefusedNamingTheSetting()
+    {
+        // Issue 17: metric.goal was read and validated but ignored; honoured now, a goal that would rank the worst
+        // trial first is refused instead of being followed.
+        string text = Valid.Replace("name: val_accuracy\n  goal: maximize", "name: val_loss\n  goal: maximize", StringComparison.Ordinal);
+
+        var e = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read(text, "g.yaml"));
+
+        Assert.Contains("g.yaml: metric.goal: maximize contradicts val_loss, which is minimized; write minimize or leave goal out", e.Problems);
+    }
+
+    [Fact]
     public void Read_json_isReadLikeYaml()
     {
         const string json = """{"name": "j", "method": "random", "num_samples": 3, "seed": 4, "parameters": {"learning_rate": {"distribution": "log_uniform", "min": 0.0001, "max": 0.01}}}""";
