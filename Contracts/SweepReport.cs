@@ -56,4 +56,19 @@ public sealed record SweepReport
     /// <summary>The scheduler's stop decisions with their reasons.</summary>
     [Id(12)]
     public ImmutableArray<SchedulingDecision> Decisions { get; init; } = [];
+
+    /// <summary>The metric the rows are ranked by, spelled (val_accuracy, val_loss).</summary>
+    [Id(13)]
+    public string RankedBy { get; init; } = "val_accuracy";
+
+    /// <summary>
+    /// Expected best stable metric of n trials drawn from the completed ones, n = 1..N (Dodge et al. 2019): what a
+    /// budget of n trials buys.
+    /// </summary>
+    [Id(14)]
+    public ImmutableArray<double> ExpectedBest { get; init; } = [];
+
+    /// <summary>Standard deviation of that best, n = 1..N.</summary>
+    [Id(15)]
+    public ImmutableArray<double> ExpectedBestStd { get; init; } = [];
 }

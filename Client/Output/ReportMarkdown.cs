@@ -85,6 +85,21 @@ public static class ReportMarkdown
             }
         }
 
+        if (report.ExpectedBest.Length >= 2)
+        {
+            md.AppendLine();
+            md.AppendLine("## Expected best against the number of trials");
+            md.AppendLine();
+            md.AppendLine(Invariant($"The best mean of the last {report.LastK} {report.RankedBy} to expect from n trials drawn from the {report.ExpectedBest.Length} completed ones (Dodge et al. 2019), ± its standard deviation:"));
+            md.AppendLine();
+            md.AppendLine("| trials | expected best | std |");
+            md.AppendLine("|---|---|---|");
+            for (int n = 0; n < report.ExpectedBest.Length; n++)
+            {
+                md.AppendLine(Invariant($"| {n + 1} | {F(report.ExpectedBest[n])} | {F(report.ExpectedBestStd[n])} |"));
+            }
+        }
+
         md.AppendLine();
         md.AppendLine("## Early stopping");
         md.AppendLine();

@@ -6,8 +6,8 @@ namespace AslSweep.Client.Output;
 
 /// <summary>
 /// The report's pictures, rendered to PNG with ScottPlot: every trial's validation curve (baseline and
-/// recommendation highlighted), train vs validation for those two, and one panel per hyperparameter with its
-/// effect on the stable metric.
+/// recommendation highlighted), train vs validation for those two, the expected best against the number of
+/// trials, and one panel per hyperparameter with its effect on the stable metric.
 /// </summary>
 public static class ReportPlots
 {
@@ -28,7 +28,12 @@ public static class ReportPlots
             files.Add(trainVal);
         }
 
-        files.AddRange(report.Effects.GroupBy(e => e.Parameter).Select(g => Effect(folder, g.Key, [.. g], report.LastK)));
+        if (report.ExpectedBest.Length >= 2)
+        {
+            files.Add(ExpectedBestCurve(folder, report));
+        }
+
+        files.AddRange(report.Effects.GroupBy(e => e.Parameter).Select(g => Effect(folder, g.Key, [.. g], report.LastK, report.RankedBy)));
         return files;
     }
 
@@ -102,7 +107,24 @@ public static class ReportPlots
         return Save(plot, folder, "train-vs-validation.png");
     }
 
-    private static string Effect(string folder, string parameter, IReadOnlyList<ParameterEffect> effects, int k)
+    private static string ExpectedBestCurve(string folder, SweepReport report)
+    {
+        var plot = new Plot();
+        double[] trials = [.. Enumerable.Range(1, report.ExpectedBest.Length).Select(n => (double)n)];
+        double[] mean = [.. report.ExpectedBest];
+        var band = plot.Add.FillY(trials, [.. mean.Select((m, i) => m - report.ExpectedBestStd[i])], [.. mean.Select((m, i) => m + report.ExpectedBestStd[i])]);
+        band.FillColor = RecommendedColor.WithAlpha(0.2);
+        band.LineWidth = 0;
+        var line = plot.Add.ScatterLine(trials, mean);
+        Style(line, RecommendedColor, "expected best (± 1 std)");
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Expected best mean of the last {report.LastK} {report.RankedBy} of n trials drawn from the {mean.Length} completed"));
+        plot.XLabel("trials (n)");
+        plot.YLabel(string.Create(CultureInfo.InvariantCulture, $"expected best stable {report.RankedBy}"));
+        plot.ShowLegend(Alignment.LowerRight);
+        return Save(plot, folder, "expected-best.png");
+    }
+
+    private static string Effect(string folder, string parameter, IReadOnlyList<ParameterEffect> effects, int k, string metric)
     {
         var plot = new Plot();
         double[] positions = [.. Enumerable.Range(0, effects.Count).Select(i => (double)i)];
@@ -113,9 +135,9 @@ public static class ReportPlots
         plot.Axes.Bottom.SetTicks(positions, [.. effects.Select(e => $"{e.Value} (n={e.Trials})")]);
         double low = effects.Min(e => e.MeanStable - e.MeanStd);
         plot.Axes.SetLimitsY(Math.Max(0, low - 0.05), Math.Min(1.02, effects.Max(e => e.MeanStable + e.MeanStd) + 0.02));
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Effect of {parameter}: mean of the last {k} val_accuracy (bars) and its mean std (whiskers)"));
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Effect of {parameter}: mean of the last {k} {metric} (bars) and the mean std of val_accuracy (whiskers)"));
         plot.XLabel(parameter);
-        plot.YLabel("stable val_accuracy");
+        plot.YLabel(string.Create(CultureInfo.InvariantCulture, $"stable {metric}"));
         return Save(plot, folder, EffectFile(parameter));
     }
 

@@ -26,6 +26,7 @@ public static class SweepReportBuilder
             .ToList();
         var effects = ParameterEffects.Of(rows, metric);
         var (recommended, evidence) = Recommender.Recommend(rows, effects, k, metric);
+        var (expected, spread) = ExpectedBest.Of([.. rows.Where(ParameterEffects.IsEvidence).Select(metric.Stable).Where(double.IsFinite)], metric.Goal == MetricGoal.Minimize);
         return new SweepReport
         {
             SweepId = status.SweepId,
@@ -40,6 +41,9 @@ public static class SweepReportBuilder
             BaselineTrialId = rows.FirstOrDefault(r => r.IsBaseline)?.TrialId ?? 0,
             Recommendation = evidence,
             Decisions = status.Decisions,
+            RankedBy = metric.Spelled,
+            ExpectedBest = expected,
+            ExpectedBestStd = spread,
         };
     }
 
