@@ -17,11 +17,11 @@ public sealed record EpochReport
     [Id(2)]
     public double TrainAccuracy { get; init; }
 
-    /// <summary>Validation loss.</summary>
+    /// <summary>Validation loss with the BatchNorm moving averages (what Keras and the notebook report).</summary>
     [Id(3)]
     public double ValLoss { get; init; }
 
-    /// <summary>Validation accuracy.</summary>
+    /// <summary>Validation accuracy with the BatchNorm moving averages (what Keras and the notebook report).</summary>
     [Id(4)]
     public double ValAccuracy { get; init; }
 
@@ -40,4 +40,12 @@ public sealed record EpochReport
     /// <summary>How many images the validation set held; 0 in reports from before it was recorded.</summary>
     [Id(8)]
     public int ValidationImages { get; init; }
+
+    /// <summary>Validation loss with BatchNorm statistics recomputed for the epoch's weights; NaN in reports from before both views were recorded.</summary>
+    [Id(9)]
+    public double RecomputedValLoss { get; init; } = double.NaN;
+
+    /// <summary>Validation accuracy with recomputed BatchNorm statistics; NaN in reports from before both views were recorded.</summary>
+    [Id(10)]
+    public double RecomputedValAccuracy { get; init; } = double.NaN;
 }

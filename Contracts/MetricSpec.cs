@@ -26,6 +26,12 @@ public sealed record MetricSpec
     [Id(1)]
     private string GoalWord { get; init; } = "";
 
+    /// <summary>
+    /// The BatchNorm statistics of the validation the ranking, the schedulers and the recommendation use; the
+    /// other view is reported beside it. Default recomputed: what the weights do, without the moving averages' lag.
+    /// </summary>
+    public ValidationView Statistics { get => StatisticsWord.Length == 0 ? ValidationView.Recomputed : Spellings.Read(Spellings.View, StatisticsWord); init => StatisticsWord = Spellings.Write(Spellings.View, value); }
+
     /// <summary>The goal as the spec wrote it, or null when it left the goal out (what a validator checks).</summary>
     public MetricGoal? StatedGoal => GoalWord.Length == 0 ? null : Spellings.Read(Spellings.Goal, GoalWord);
 
@@ -38,4 +44,7 @@ public sealed record MetricSpec
     /// <summary>Trials are ranked by the mean of their last k epochs, not by a lucky peak.</summary>
     [Id(2)]
     public int LastK { get; init; } = 5;
+
+    [Id(3)]
+    private string StatisticsWord { get; init; } = "";
 }

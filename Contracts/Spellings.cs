@@ -16,6 +16,9 @@ public static class Spellings
     /// <summary>metric.goal: maximize, minimize.</summary>
     public static Spelling<MetricGoal> Goal { get; } = new((MetricGoal.Maximize, "maximize"), (MetricGoal.Minimize, "minimize"));
 
+    /// <summary>metric.statistics: recomputed, moving.</summary>
+    public static Spelling<ValidationView> View { get; } = new((ValidationView.Recomputed, "recomputed"), (ValidationView.Moving, "moving"));
+
     /// <summary>scheduler.type: fifo, asha, median.</summary>
     public static Spelling<SchedulerType> Scheduler { get; } = new((SchedulerType.Fifo, "fifo"), (SchedulerType.Asha, "asha"), (SchedulerType.Median, "median"));
 

@@ -71,4 +71,8 @@ public sealed record SweepReport
     /// <summary>Standard deviation of that best, n = 1..N.</summary>
     [Id(15)]
     public ImmutableArray<double> ExpectedBestStd { get; init; } = [];
+
+    /// <summary>The view (BatchNorm statistics) the rows are ranked by, spelled (recomputed, moving).</summary>
+    [Id(16)]
+    public string View { get; init; } = "recomputed";
 }

@@ -90,4 +90,16 @@ public sealed record TrialReportRow
     /// </summary>
     [Id(19)]
     public double StandardError { get; init; } = double.NaN;
+
+    /// <summary>The stable accuracy and verdict with the BatchNorm moving averages (the notebook's measurement).</summary>
+    [Id(20)]
+    public ViewStatistics Moving { get; init; } = new();
+
+    /// <summary>The stable accuracy and verdict with recomputed BatchNorm statistics.</summary>
+    [Id(21)]
+    public ViewStatistics Recomputed { get; init; } = new();
+
+    /// <summary>Where a swing of the curve comes from: BatchNorm statistics, the weights, or the validation set's size (empty when unknown).</summary>
+    [Id(22)]
+    public string Diagnosis { get; init; } = "";
 }

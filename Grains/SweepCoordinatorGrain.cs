@@ -259,7 +259,7 @@ public sealed class SweepCoordinatorGrain(
     {
         int k = Book.Spec.Metric.LastK;
         var metric = RankingMetric.For(Book.Spec.Metric);
-        var stable = state.State.Trials.Select(t => CurveStatistics.Of(t.Epochs, k)).OfType<CurveStatistics>().Select(metric.Stable).Where(double.IsFinite).ToList();
+        var stable = state.State.Trials.Select(t => metric.Statistics(t.Epochs, k)).OfType<CurveStatistics>().Select(metric.Stable).Where(double.IsFinite).ToList();
         double best = stable.Count == 0 ? double.NaN : stable.MaxBy(metric.Score);
         if (double.IsFinite(best))
         {

@@ -52,12 +52,26 @@ public static class ReportMarkdown
 
         md.AppendLine("## Trials");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"| rank | trial | state | epochs | best | best epoch | final | mean last {report.LastK} | std last {report.LastK} | gap | direction changes | slope last {report.LastK} | verdict | changed from baseline |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Ranked with {report.View} BatchNorm statistics (the columns up to the verdict); the moving averages' view (what Keras and the notebook report) and the recomputed one follow.");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"| rank | trial | state | epochs | best | best epoch | final | mean last {report.LastK} | std last {report.LastK} | gap | direction changes | slope last {report.LastK} | verdict | moving: mean ± std, verdict | recomputed: mean ± std, verdict | changed from baseline |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Rows)
         {
             string changed = r.IsBaseline ? "(baseline)" : string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, r.Config));
-            md.AppendLine(Invariant($"| {r.Rank} | {r.TrialId} | {r.State} | {r.Epochs} | {F(r.BestValAccuracy)} | {r.BestEpoch} | {F(r.FinalValAccuracy)} | {F(r.MeanLastK)} | {F(r.StdLastK)} | {F(r.TrainValGap)} | {r.DirectionChanges} | {F(r.SlopeLastK)} | {Name(r.Verdict)} | {changed} |"));
+            md.AppendLine(Invariant($"| {r.Rank} | {r.TrialId} | {r.State} | {r.Epochs} | {F(r.BestValAccuracy)} | {r.BestEpoch} | {F(r.FinalValAccuracy)} | {F(r.MeanLastK)} | {F(r.StdLastK)} | {F(r.TrainValGap)} | {r.DirectionChanges} | {F(r.SlopeLastK)} | {Name(r.Verdict)} | {View(r.Moving)} | {View(r.Recomputed)} | {changed} |"));
+        }
+
+        var diagnosed = report.Rows.Where(r => r.Diagnosis.Length > 0).ToList();
+        if (diagnosed.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"Where each swing comes from (std of the last {report.LastK} epochs in each view; oscillating above {ConvergenceVerdicts.OscillationStd}):");
+            md.AppendLine();
+            foreach (var r in diagnosed)
+            {
+                md.AppendLine(Invariant($"- trial {r.TrialId}: {r.Diagnosis}"));
+            }
         }
 
         foreach (var r in report.Rows.Where(r => r.Ending is not null))
@@ -120,6 +134,8 @@ public static class ReportMarkdown
     public static string F(double value) => double.IsNaN(value) ? "-" : value.ToString("F4", CultureInfo.InvariantCulture);
 
     private static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();
+
+    private static string View(ViewStatistics view) => double.IsNaN(view.MeanLastK) ? "-" : Invariant($"{F(view.MeanLastK)} ± {F(view.StdLastK)}, {Name(view.Verdict)}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -55,10 +55,11 @@ public sealed class RunOutputWriter : ITrainingObserver
 
     private void Write(TrainingResult? result)
     {
-        var csv = new StringBuilder("epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,samples_per_second\n");
+        // val_loss and val_accuracy with the moving BatchNorm averages (Keras's); the recomputed_ columns beside them.
+        var csv = new StringBuilder("epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,samples_per_second,recomputed_val_loss,recomputed_val_accuracy,validation_images\n");
         foreach (var m in _epochs)
         {
-            csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{m.Epoch},{m.TrainLoss:R},{m.TrainAccuracy:R},{m.ValLoss:R},{m.ValAccuracy:R},{m.LearningRate:R},{m.Seconds:F3},{m.SamplesPerSecond:F1}"));
+            csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{m.Epoch},{m.TrainLoss:R},{m.TrainAccuracy:R},{m.ValLoss:R},{m.ValAccuracy:R},{m.LearningRate:R},{m.Seconds:F3},{m.SamplesPerSecond:F1},{m.RecomputedValLoss:R},{m.RecomputedValAccuracy:R},{m.ValidationImages}"));
         }
 
         File.WriteAllText(Path.Combine(_folder, "metrics.csv"), csv.ToString());

@@ -84,8 +84,8 @@ public static class SweepConsole
     {
         ArgumentNullException.ThrowIfNull(report);
         var table = new Table()
-            .Title(Markup.Escape($"Report {report.SweepId}{(report.Synthetic ? " (SYNTHETIC data)" : "")}: ranked by mean val_accuracy of the last {report.LastK} epochs"))
-            .AddColumns("rank", "trial", "state", "epochs", "best", "final", $"mean last {report.LastK}", "std", "gap", "verdict", "changed from the baseline");
+            .Title(Markup.Escape($"Report {report.SweepId}{(report.Synthetic ? " (SYNTHETIC data)" : "")}: ranked by mean {report.RankedBy} of the last {report.LastK} epochs, {report.View} BatchNorm statistics"))
+            .AddColumns("rank", "trial", "state", "epochs", "best", "final", $"mean last {report.LastK}", "std", "gap", "verdict", "moving (Keras): mean ± std", "changed from the baseline");
         foreach (var row in report.Rows)
         {
             table.AddRow(
@@ -99,11 +99,17 @@ public static class SweepConsole
                 F(row.StdLastK),
                 F(row.TrainValGap),
                 row.Verdict.ToString().ToLowerInvariant(),
+                double.IsNaN(row.Moving.MeanLastK) ? "-" : $"{F(row.Moving.MeanLastK)} ± {F(row.Moving.StdLastK)} {row.Moving.Verdict.ToString().ToLowerInvariant()}",
                 Markup.Escape(string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, row.Config))));
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.WriteLine("* = the notebook's configuration. " + report.Thresholds);
+        foreach (var row in report.Rows.Where(r => r.Diagnosis.Length > 0))
+        {
+            AnsiConsole.WriteLine($"trial {row.TrialId}: {row.Diagnosis}");
+        }
+
         AnsiConsole.WriteLine("recommended: " + report.Recommendation);
     }
 

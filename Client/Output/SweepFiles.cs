@@ -82,12 +82,12 @@ public static class SweepFiles
     public static string EpochsCsv(SweepStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var csv = new StringBuilder("sweep,trial,epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,samples_per_second\n");
+        var csv = new StringBuilder("sweep,trial,epoch,train_loss,train_accuracy,val_loss,val_accuracy,learning_rate,seconds,samples_per_second,recomputed_val_loss,recomputed_val_accuracy,validation_images\n");
         foreach (var trial in status.Trials)
         {
             foreach (var e in trial.Epochs)
             {
-                csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{status.SweepId},{trial.TrialId},{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValLoss:R},{e.ValAccuracy:R},{e.LearningRate:R},{e.Seconds:F3},{e.SamplesPerSecond:F1}"));
+                csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{status.SweepId},{trial.TrialId},{e.Epoch},{e.TrainLoss:R},{e.TrainAccuracy:R},{e.ValLoss:R},{e.ValAccuracy:R},{e.LearningRate:R},{e.Seconds:F3},{e.SamplesPerSecond:F1},{e.RecomputedValLoss:R},{e.RecomputedValAccuracy:R},{e.ValidationImages}"));
             }
         }
 

@@ -45,8 +45,8 @@ public sealed class SweepMetrics
         _epochs = meter.CreateCounter<long>("aslsweep.epochs.completed", "{epoch}", "Training epochs completed");
         _epochDuration = meter.CreateHistogram<double>("aslsweep.epoch.duration", "s", "Wall time of one epoch, training and validation");
         _samplesPerSecond = meter.CreateGauge<double>("aslsweep.training.throughput", "{image}/s", "Training images per second of the latest epoch");
-        _valAccuracy = meter.CreateGauge<double>("aslsweep.trial.val_accuracy", "1", "Latest validation accuracy of a trial");
-        _valLoss = meter.CreateGauge<double>("aslsweep.trial.val_loss", "1", "Latest validation loss of a trial");
+        _valAccuracy = meter.CreateGauge<double>("aslsweep.trial.val_accuracy", "1", "Latest validation accuracy of a trial (label statistics: moving or recomputed BatchNorm statistics)");
+        _valLoss = meter.CreateGauge<double>("aslsweep.trial.val_loss", "1", "Latest validation loss of a trial (label statistics: moving or recomputed)");
         _trainAccuracy = meter.CreateGauge<double>("aslsweep.trial.train_accuracy", "1", "Latest training accuracy of a trial");
         _busyWorkers = meter.CreateUpDownCounter<long>("aslsweep.workers.busy", "{worker}", "Workers training a trial");
         _trialsFinished = meter.CreateCounter<long>("aslsweep.trials.finished", "{trial}", "Trials that reached a final state, by state");
@@ -83,8 +83,17 @@ public sealed class SweepMetrics
         _epochs.Add(1, sweep);
         _epochDuration.Record(epoch.Seconds, sweep);
         _samplesPerSecond.Record(epoch.SamplesPerSecond, sweep, trial);
-        _valAccuracy.Record(epoch.ValAccuracy, sweep, trial);
-        _valLoss.Record(epoch.ValLoss, sweep, trial);
+        // Both views, labelled: the moving averages' (what Keras and the notebook report) and the recomputed.
+        var moving = new KeyValuePair<string, object?>("statistics", "moving");
+        _valAccuracy.Record(epoch.ValAccuracy, sweep, trial, moving);
+        _valLoss.Record(epoch.ValLoss, sweep, trial, moving);
+        if (double.IsFinite(epoch.RecomputedValAccuracy))
+        {
+            var recomputed = new KeyValuePair<string, object?>("statistics", "recomputed");
+            _valAccuracy.Record(epoch.RecomputedValAccuracy, sweep, trial, recomputed);
+            _valLoss.Record(epoch.RecomputedValLoss, sweep, trial, recomputed);
+        }
+
         _trainAccuracy.Record(epoch.TrainAccuracy, sweep, trial);
     }
 

@@ -93,6 +93,8 @@ public sealed class EpochReportPump : ITrainingObserver
             Seconds = m.Seconds,
             SamplesPerSecond = m.SamplesPerSecond,
             ValidationImages = m.ValidationImages,
+            RecomputedValLoss = m.RecomputedValLoss,
+            RecomputedValAccuracy = m.RecomputedValAccuracy,
         };
     }
 

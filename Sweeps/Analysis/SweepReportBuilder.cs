@@ -17,12 +17,13 @@ public static class SweepReportBuilder
         int k = status.Spec.Metric.LastK;
         var metric = RankingMetric.For(status.Spec.Metric);
         var rows = status.Trials
-            .Select(t => (Trial: t, Stats: CurveStatistics.Of(t.Epochs, k)))
+            .Select(t => (Trial: t, Stats: metric.Statistics(t.Epochs, k)))
             // Stopped trials rank after the others: their statistics come from early epochs.
             .OrderBy(x => x.Stats is null ? 2 : x.Trial.State == TrialState.Stopped ? 1 : 0)
             .ThenByDescending(x => x.Stats is null ? 0 : metric.Score(metric.Stable(x.Stats)))
             .ThenBy(x => x.Trial.TrialId)
-            .Select((x, i) => Row(i + 1, x.Trial, x.Stats, k))
+            .Select((x, i) => Row(i + 1, x.Trial, x.Stats, k) with { Moving = View(x.Trial, ValidationView.Moving, k), Recomputed = View(x.Trial, ValidationView.Recomputed, k) })
+            .Select(r => r with { Diagnosis = SwingDiagnosis.Diagnose(r.Moving, r.Recomputed, r.ValidationImages) })
             .ToList();
         var effects = ParameterEffects.Of(rows, metric);
         var (recommended, evidence) = Recommender.Recommend(rows, effects, k, metric);
@@ -35,13 +36,14 @@ public static class SweepReportBuilder
             LastK = k,
             Rows = [.. rows],
             Synthetic = status.Synthetic,
-            Thresholds = FormattableString.Invariant($"ranked by the mean {metric.Spelled} of the last {k} epochs ({Spellings.Goal.Of(metric.Goal)}d); ") + ConvergenceVerdicts.Describe(k),
+            Thresholds = FormattableString.Invariant($"ranked by the mean {metric.Spelled} of the last {k} epochs ({Spellings.Goal.Of(metric.Goal)}d) with {metric.SpelledView} BatchNorm statistics; the other view is reported beside it; ") + ConvergenceVerdicts.Describe(k),
             Effects = effects,
             RecommendedTrialId = recommended,
             BaselineTrialId = rows.FirstOrDefault(r => r.IsBaseline)?.TrialId ?? 0,
             Recommendation = evidence,
             Decisions = status.Decisions,
             RankedBy = metric.Spelled,
+            View = metric.SpelledView,
             ExpectedBest = expected,
             ExpectedBestStd = spread,
         };
@@ -70,6 +72,13 @@ public static class SweepReportBuilder
         ValidationImages = Images(trial),
         StandardError = NoiseFloor.StandardError(stats?.MeanLastK ?? double.NaN, Images(trial)),
     };
+
+    // A trial's stable accuracy and verdict in one view.
+    private static ViewStatistics View(TrialStatus trial, ValidationView view, int k)
+    {
+        var stats = CurveStatistics.Of(RankingMetric.InView(trial.Epochs, view), k);
+        return new ViewStatistics { MeanLastK = stats?.MeanLastK ?? double.NaN, StdLastK = stats?.StdLastK ?? double.NaN, Verdict = ConvergenceVerdicts.Judge(trial.State, stats, trial.Epochs.Length, k) };
+    }
 
     // The validation set's size the trial's last epoch recorded (the same set for every epoch).
     private static int Images(TrialStatus trial) => trial.Epochs.Length > 0 ? trial.Epochs[^1].ValidationImages : 0;

@@ -64,7 +64,7 @@ public static class SchedulerReplay
         }
 
         var completed = book.State.Trials.Where(t => t.State == TrialState.Completed)
-            .Select(t => (t.TrialId, Stable: CurveStatistics.Of(t.Epochs, spec.Metric.LastK)!.MeanLastK))
+            .Select(t => (t.TrialId, Stable: RankingMetric.For(spec.Metric).Statistics(t.Epochs, spec.Metric.LastK)!.MeanLastK))
             .MaxBy(t => t.Stable);
         return (epochs, completed.TrialId, completed.Stable, book.State.Trials.Count(t => t.State == TrialState.Stopped));
     }

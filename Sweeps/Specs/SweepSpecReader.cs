@@ -14,7 +14,7 @@ public static partial class SweepSpecReader
 {
     private static readonly string[] RootKeys = ["name", "data", "metric", "method", "num_samples", "seed", "max_concurrent", "max_failures", "include_baseline", "scheduler", "keep_checkpoints", "parameters"];
     private static readonly string[] DataKeys = ["synthetic", "train", "valid", "labels", "train_per_class", "valid_per_class", "seed"];
-    private static readonly string[] MetricKeys = ["name", "goal", "last_k"];
+    private static readonly string[] MetricKeys = ["name", "goal", "statistics", "last_k"];
     private static readonly string[] SchedulerKeys = ["type", "reduction_factor", "grace_period", "max_epochs", "min_samples"];
     private static readonly string[] ParameterKeys = ["value", "values", "distribution", "min", "max"];
 
@@ -170,6 +170,7 @@ public static partial class SweepSpecReader
                 {
                     "name" => metric with { Name = Choice(value, path, Spellings.Metric) ?? metric.Name },
                     "goal" => metric with { Goal = Choice(value, path, Spellings.Goal) ?? metric.Goal },
+                    "statistics" => metric with { Statistics = Choice(value, path, Spellings.View) ?? metric.Statistics },
                     _ => metric with { LastK = Int(value, path) ?? metric.LastK },
                 };
             }

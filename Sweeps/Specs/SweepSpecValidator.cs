@@ -27,6 +27,7 @@ public static class SweepSpecValidator
         // The reader only gives spelled values; a client not ours may send a word no spelling knows.
         Defined(spec.Metric.Name, "metric.name", Spellings.Metric, problems);
         Defined(spec.Metric.Goal, "metric.goal", Spellings.Goal, problems);
+        Defined(spec.Metric.Statistics, "metric.statistics", Spellings.View, problems);
         if (Enum.IsDefined(spec.Metric.Name) && spec.Metric.StatedGoal is { } stated && Enum.IsDefined(stated) && stated != MetricSpec.NaturalGoal(spec.Metric.Name))
         {
             // Ranking, stopping and recommending would all look for the worst trial.

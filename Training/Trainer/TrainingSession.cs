@@ -121,13 +121,20 @@ public sealed class TrainingSession : IDisposable
             }
 
             double trainSeconds = clock.Elapsed.TotalSeconds;
-            var (valLoss, valAccuracy) = Validate(train, valid, epoch);
+            var (moving, recomputed) = Validate(train, valid, epoch);
+            // The run acts (learning-rate plateaus, early stopping) on the view bn_stats chose.
+            double valLoss = _batchNormStatistics == BatchNormStatistics.Recomputed ? recomputed.Loss : moving.Loss;
             if (!double.IsFinite(valLoss))
             {
                 return NonFinite(history, $"validation loss is {valLoss} after epoch {epoch + 1} (learning rate {rate:G3})", numerics, _device);
             }
 
-            var metrics = new EpochMetrics(epoch + 1, pass.Loss, pass.Accuracy, valLoss, valAccuracy, rate, clock.Elapsed.TotalSeconds, train.Count / trainSeconds) { ValidationImages = valid.Count };
+            var metrics = new EpochMetrics(epoch + 1, pass.Loss, pass.Accuracy, moving.Loss, moving.Accuracy, rate, clock.Elapsed.TotalSeconds, train.Count / trainSeconds)
+            {
+                ValidationImages = valid.Count,
+                RecomputedValLoss = recomputed.Loss,
+                RecomputedValAccuracy = recomputed.Accuracy,
+            };
             history.Add(metrics);
             _scheduler.Observe(valLoss);
             if (valLoss < bestValLoss)
@@ -144,7 +151,8 @@ public sealed class TrainingSession : IDisposable
             {
                 var state = new CheckpointState(TrainingCheckpoint.FormatVersion, epoch + 1, _configJson, _scheduler.State, bestValLoss, badEpochs, history, new Dictionary<string, string>());
                 long started = Stopwatch.GetTimestamp();
-                TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state, _recomputed, options.CheckpointWriter);
+                // The validated weights a checkpoint also holds are those of the view the run acts on.
+                TrainingCheckpoint.Save(checkpoints, Model, _optimizer, state, _batchNormStatistics == BatchNormStatistics.Recomputed ? _recomputed : null, options.CheckpointWriter);
                 options.Observer?.OnCheckpoint(epoch + 1, Stopwatch.GetElapsedTime(started));
             }
 
@@ -197,22 +205,25 @@ public sealed class TrainingSession : IDisposable
     }
 
     /// <summary>
-    /// Validation after an epoch. With recomputed statistics the moving averages are put back afterwards:
-    /// training and checkpoints go on exactly as with <see cref="BatchNormStatistics.Moving"/>. The
-    /// recomputation's dropout and augmentation draws advance the generator, which the next epoch reseeds.
+    /// Validation after an epoch, in both views: with the moving averages (Keras's, the notebook's measurement) and
+    /// with statistics recomputed for the current weights (the same for a model without BatchNorm: nothing to
+    /// recompute). The moving averages are put back afterwards: training and checkpoints go on as if nothing was
+    /// recomputed. The recomputation's dropout and augmentation draws advance the generator, which the next epoch
+    /// reseeds.
     /// </summary>
-    private (double Loss, double Accuracy) Validate(DeviceDataset train, DeviceDataset valid, int epoch)
+    private ((double Loss, double Accuracy) Moving, (double Loss, double Accuracy) Recomputed) Validate(DeviceDataset train, DeviceDataset valid, int epoch)
     {
-        if (_batchNormStatistics != BatchNormStatistics.Recomputed)
+        var moving = Evaluate(valid);
+        if (!Model.modules().OfType<KerasBatchNorm2d>().Any())
         {
-            return Evaluate(valid);
+            return (moving, moving);
         }
 
         _recomputed?.Dispose();
         _recomputed = BatchNormRecomputation.Run(Model, train, Config.BatchSize, _augmenter, SeedSequence.Derive(Config.Seed, SeedSequence.RecomputationStream - epoch));
-        var result = Evaluate(valid);
+        var recomputed = Evaluate(valid);
         _recomputed.UseMoving();
-        return result;
+        return (moving, recomputed);
     }
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed partial class PrometheusDeployTests : IDisposable
         {
             await Task.Delay(1000);
             epochs = await Query(client, web, $"sum(aslsweep_epochs_completed_total{{sweep=\"{id}\"}})");
-            trials = (int)await Query(client, web, $"count(aslsweep_trial_val_accuracy{{sweep=\"{id}\"}})");
+            trials = (int)await Query(client, web, $"count(aslsweep_trial_val_accuracy{{sweep=\"{id}\", statistics=\"moving\"}})");
         }
 
         Assert.True(epochs > 0, "the epoch counter never became positive in Prometheus");

@@ -105,4 +105,23 @@ public sealed class SweepSchedulingTests
 
         Assert.Equal([-0.5, -0.3], fed.Select(r => Math.Round(r.Value, 10)));
     }
+
+    [Theory]
+    [InlineData(null, 0.9)]
+    [InlineData(ValidationView.Moving, 0.5)]
+    public void Observe_eitherView_feedsTheSpecsView(ValidationView? view, double expected)
+    {
+        var metric = new MetricSpec { LastK = 1 };
+        var spec = new SweepSpec { Metric = view is { } v ? metric with { Statistics = v } : metric, Parameters = [new ParameterSpec { Name = "epochs", Values = ["3"] }] };
+        var trial = new TrialProgressState
+        {
+            TrialId = 1,
+            State = TrialState.Running,
+            Epochs = [new EpochReport { Epoch = 1, ValAccuracy = 0.5, RecomputedValAccuracy = 0.9 }],
+        };
+
+        var (fed, _) = new SweepScheduling(spec, 3, []).Observe(trial);
+
+        Assert.Equal(expected, Assert.Single(fed).Value);
+    }
 }

@@ -62,6 +62,17 @@ public sealed class SweepSpecReaderTests
     }
 
     [Fact]
+    public void Read_metricStatistics_readsTheViewAndRefusesAnUnknownOne()
+    {
+        Assert.Equal(ValidationView.Recomputed, SweepSpecReader.Read(Valid, "test.yaml").Metric.Statistics);
+        Assert.Equal(ValidationView.Moving, SweepSpecReader.Read(Valid.Replace("  last_k: 3", "  last_k: 3\n  statistics: moving", StringComparison.Ordinal), "test.yaml").Metric.Statistics);
+
+        var e = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read(Valid.Replace("  last_k: 3", "  last_k: 3\n  statistics: keras", StringComparison.Ordinal), "v.yaml"));
+
+        Assert.Contains(e.Problems, p => p.StartsWith("v.yaml:", StringComparison.Ordinal) && p.Contains("metric.statistics", StringComparison.Ordinal) && p.Contains("recomputed or moving", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_goalContradictingTheMetric_isRefusedNamingTheSetting()
     {
         // Issue 17: metric.goal was read and validated but ignored; honoured now, a goal that would rank the worst
