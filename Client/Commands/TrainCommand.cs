@@ -79,7 +79,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? LrSchedule { get; init; }
 
         [CommandOption("--bn-stats <NAME>")]
-        [Description("BatchNorm statistics validation uses: moving (Keras's moving averages, the notebook's numbers), recomputed (recomputed for the current weights over one training pass before every validation, like torch's update_bn; the training curve is unchanged) or auto (the default: recomputed when an epoch has fewer than 459 batches, too few for Keras's momentum 0.99 to forget the previous epoch; else moving).")]
+        [Description("BatchNorm statistics the run acts on (learning-rate plateau, early stopping, the saved model): moving (Keras's moving averages, the notebook's numbers), recomputed (recomputed for the current weights over a shuffled training pass, like torch's update_bn; the training curve is unchanged) or auto (the default: recomputed when an epoch has fewer than 459 batches, too few for Keras's momentum 0.99 to forget the previous epoch; else moving). Both views are validated and recorded every epoch whatever this says.")]
         public string? BnStats { get; init; }
 
         [CommandOption("--early-stopping <PATIENCE>")]
@@ -174,7 +174,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         var synthetic = new SyntheticSignMnistOptions { TrainPerClass = settings.SyntheticTrainPerClass, ValidPerClass = settings.SyntheticValidPerClass };
         TrainingData data = TrainingData.Load(settings.Train, settings.Valid, SpelledOption.Labels(settings.Labels), synthetic);
         DescribeData(data);
-        AnsiConsole.MarkupLineInterpolated($"BatchNorm statistics for validation: {BatchNormStatisticsChoice.Explain(config, data.Train.Count)}");
+        AnsiConsole.MarkupLineInterpolated($"BatchNorm statistics the run acts on: {BatchNormStatisticsChoice.Explain(config, data.Train.Count)}; every epoch is validated with both the moving and the recomputed statistics");
 
         string outDir = settings.Out ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
         string checkpoints = Path.Combine(outDir, "checkpoint");

@@ -22,7 +22,7 @@ public static class ConsoleTrainingProgress
     public static string EpochLine(EpochMetrics m, int epochs)
     {
         ArgumentNullException.ThrowIfNull(m);
-        return string.Create(CultureInfo.InvariantCulture, $"Epoch {m.Epoch}/{epochs} - {m.Seconds:F1}s - {m.SamplesPerSecond:F0} img/s - loss: {m.TrainLoss:F4} - accuracy: {m.TrainAccuracy:F4} - val_loss: {m.ValLoss:F4} - val_accuracy: {m.ValAccuracy:F4} - lr: {m.LearningRate:G3}");
+        return string.Create(CultureInfo.InvariantCulture, $"Epoch {m.Epoch}/{epochs} - {m.Seconds:F1}s - {m.SamplesPerSecond:F0} img/s - loss: {m.TrainLoss:F4} - accuracy: {m.TrainAccuracy:F4} - val_loss: {m.ValLoss:F4} - val_accuracy: {m.ValAccuracy:F4} - recomputed_val_loss: {m.RecomputedValLoss:F4} - recomputed_val_accuracy: {m.RecomputedValAccuracy:F4} - lr: {m.LearningRate:G3}");
     }
 
     private sealed class Observer(ProgressContext context, int epochs) : ITrainingObserver

@@ -23,8 +23,11 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("SYNTHETIC", result.Output, StringComparison.Ordinal);
         Assert.Contains("Epoch 2/2 - ", result.Output, StringComparison.Ordinal);
         Assert.Matches(@"val_accuracy: \d\.\d{4}", result.Output);
-        Assert.Contains("BatchNorm statistics for validation: recomputed (auto: 3 batches per epoch, moving from 459)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("BatchNorm statistics the run acts on: recomputed (auto: 3 batches per epoch, moving from 459)", result.Output, StringComparison.Ordinal);
         Assert.Equal(3, File.ReadAllLines(Path.Combine(run, "metrics.csv")).Length);
+        // Both BatchNorm views every epoch (issue 17): the moving averages' as val_*, the recomputed beside them.
+        Assert.Matches(@"recomputed_val_accuracy: \d\.\d{4}", result.Output);
+        Assert.EndsWith(",recomputed_val_loss,recomputed_val_accuracy,validation_images", File.ReadAllLines(Path.Combine(run, "metrics.csv"))[0], StringComparison.Ordinal);
         Assert.True(new FileInfo(Path.Combine(run, "model.bin")).Length > 1_000_000);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
         Assert.True(json.RootElement.GetProperty("synthetic").GetBoolean());
@@ -45,7 +48,7 @@ public sealed class TrainCommandTests : IDisposable
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "metrics.json")));
         Assert.Equal("Recomputed", json.RootElement.GetProperty("config").GetProperty("batchNormStatistics").GetString());
         Assert.Equal("Recomputed", json.RootElement.GetProperty("batchNormStatisticsUsed").GetString());
-        Assert.Contains("BatchNorm statistics for validation: recomputed (chosen)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("BatchNorm statistics the run acts on: recomputed (chosen)", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(run, "checkpoint", "current", "validated-model.bin")));
         Assert.True(File.Exists(Path.Combine(run, "model.bin")));
     }
