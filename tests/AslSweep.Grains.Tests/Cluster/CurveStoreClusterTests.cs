@@ -1,6 +1,5 @@
 using AslSweep.Contracts;
 using AslSweep.Contracts.State;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace AslSweep.Grains.Tests.Cluster;
@@ -14,7 +13,7 @@ public sealed class CurveStoreClusterTests(TwoSiloClusterFixture fixture)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps);
+    private IGrainStorage Storage => fixture.SweepStorage;
 
     [Fact]
     public async Task Save_sweepThatRan_keepsCurvesInPerTrialRecordsOutOfTheSweepState()
@@ -80,7 +79,7 @@ public sealed class CurveStoreClusterTests(TwoSiloClusterFixture fixture)
         Assert.Empty(state.SavedSchedulerResults);
     }
 
-    private static GrainId Id(string sweep) => GrainId.Create("sweepcoordinator", sweep);
+    private static GrainId Id(string sweep) => TwoSiloClusterFixture.CoordinatorId(sweep);
 
     private async Task<T> Read<T>(string name, string sweep)
         where T : new()

@@ -1,7 +1,6 @@
 using AslSweep.Contracts;
 using AslSweep.Contracts.State;
 using AslSweep.Sweeps.Bookkeeping;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace AslSweep.Grains.Tests.Cluster;
@@ -17,7 +16,7 @@ public sealed class LostStopClusterTests(TwoSiloClusterFixture fixture)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps);
+    private IGrainStorage Storage => fixture.SweepStorage;
 
     [Fact]
     public async Task Activate_stopSavedInTheCurvesButNotInTheState_stopsTheTrialInsteadOfRunningItOn()
@@ -36,7 +35,7 @@ public sealed class LostStopClusterTests(TwoSiloClusterFixture fixture)
         Assert.NotNull(stop);
 
         // The curve records were written after the decision...
-        var id = GrainId.Create("sweepcoordinator", sweep);
+        var id = TwoSiloClusterFixture.CoordinatorId(sweep);
         foreach (var trial in book.State.Trials)
         {
             var curve = new TrialCurveState { TrialId = trial.TrialId, Epochs = [.. trial.Epochs], SchedulerResults = [.. book.State.SchedulerResults.Where(r => r.TrialId == trial.TrialId)] };

@@ -1,6 +1,5 @@
 using AslSweep.Contracts;
 using AslSweep.Contracts.State;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace AslSweep.Grains.Tests.Cluster;
@@ -14,7 +13,7 @@ public sealed class StorageConflictClusterTests(TwoSiloClusterFixture fixture)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps);
+    private IGrainStorage Storage => fixture.SweepStorage;
 
     [Fact]
     public async Task Save_sweepStateRewrittenByAnotherWriterMidSweep_sweepStillEndsWithEveryEpochOnce()
@@ -25,7 +24,7 @@ public sealed class StorageConflictClusterTests(TwoSiloClusterFixture fixture)
         await fixture.WaitForSweep(sweep, s => s.Trials.All(t => t.Epochs.Length >= 2), Limit);
 
         // What the other writer saw and wrote back: a valid state, under a new ETag the coordinator does not hold.
-        var id = GrainId.Create("sweepcoordinator", sweep);
+        var id = TwoSiloClusterFixture.CoordinatorId(sweep);
         var record = new GrainState<SweepCoordinatorState>(new SweepCoordinatorState());
         await Storage.ReadStateAsync("sweep", id, record);
         await Storage.WriteStateAsync("sweep", id, record);

@@ -2,6 +2,8 @@ using AslSweep.Contracts;
 using AslSweep.Hosting;
 using AslSweep.Tests.Shared;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace AslSweep.Grains.Tests.Cluster;
@@ -22,6 +24,12 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
     public IClusterClient Client => Cluster.Client;
 
     public string CheckpointRoot => _checkpoints.Path;
+
+    /// <summary>The storage the coordinators and the registry write (memory storage, shared by the silos), for planting and reading records.</summary>
+    public IGrainStorage SweepStorage => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps);
+
+    /// <summary>The grain id of sweep <paramref name="sweep"/>'s coordinator, under which its records are stored.</summary>
+    public static GrainId CoordinatorId(string sweep) => GrainId.Create("sweepcoordinator", sweep);
 
     public async Task InitializeAsync()
     {

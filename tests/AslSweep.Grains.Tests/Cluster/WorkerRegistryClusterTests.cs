@@ -1,6 +1,5 @@
 using AslSweep.Contracts;
 using AslSweep.Contracts.State;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace AslSweep.Grains.Tests.Cluster;
@@ -13,7 +12,7 @@ namespace AslSweep.Grains.Tests.Cluster;
 [Collection(TwoSiloClusterCollection.Name)]
 public sealed class WorkerRegistryClusterTests(TwoSiloClusterFixture fixture)
 {
-    private IGrainStorage Storage => fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Sweeps);
+    private IGrainStorage Storage => fixture.SweepStorage;
 
     [Fact]
     public async Task Activate_afterEverySavedLeaseHasPassed_listsEveryLiveSilosWorkersAtOnce()
