@@ -33,7 +33,7 @@ public static class FaultSweep
             name: {name}
             data:
               synthetic: true
-              train_per_class: 40
+              train_per_class: 24
               valid_per_class: 5
             metric:
               last_k: 2
