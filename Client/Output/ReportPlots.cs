@@ -69,7 +69,7 @@ public static class ReportPlots
             }
         }
 
-        plot.Title($"Validation accuracy of every trial: {report.Name}{(report.Synthetic ? " (SYNTHETIC data)" : "")}");
+        plot.Title($"Validation accuracy of every trial, moving BatchNorm averages (as Keras reports): {report.Name}{(report.Synthetic ? " (SYNTHETIC data)" : "")}");
         plot.XLabel("epoch");
         plot.YLabel("validation accuracy");
         plot.ShowLegend(Alignment.LowerRight);

@@ -33,6 +33,7 @@ public sealed class TrainingSession : IDisposable
     private readonly LearningRateScheduler _scheduler;
     private readonly string _configJson;
     private BatchNormRecomputation? _recomputed;
+    private readonly bool _hasBatchNorm;
     private BatchNormStatistics _batchNormStatistics;
 
     /// <summary>Builds the model and optimiser on <paramref name="device"/>.</summary>
@@ -60,6 +61,7 @@ public sealed class TrainingSession : IDisposable
         Model.to(device);
         _optimizer = ModelOptimizer.Create(config, Model.parameters());
         _augmenter = config.Augmentation.Enabled ? new BatchAugmenter(config.Augmentation, _random) : null;
+        _hasBatchNorm = Model.modules().OfType<KerasBatchNorm2d>().Any();
         _scheduler = new LearningRateScheduler(config.LrSchedule, config.LearningRate, config.Epochs);
     }
 
@@ -214,7 +216,7 @@ public sealed class TrainingSession : IDisposable
     private ((double Loss, double Accuracy) Moving, (double Loss, double Accuracy) Recomputed) Validate(DeviceDataset train, DeviceDataset valid, int epoch)
     {
         var moving = Evaluate(valid);
-        if (!Model.modules().OfType<KerasBatchNorm2d>().Any())
+        if (!_hasBatchNorm)
         {
             return (moving, moving);
         }
