@@ -35,9 +35,6 @@ public sealed record MetricSpec
     /// <summary>The goal as the spec wrote it, or null when it left the goal out (what a validator checks).</summary>
     public MetricGoal? StatedGoal => GoalWord.Length == 0 ? null : Spellings.Read(Spellings.Goal, GoalWord);
 
-    /// <summary>True when lower values of the metric are better (its goal is minimize).</summary>
-    public bool Minimize => Goal == MetricGoal.Minimize;
-
     /// <summary>The direction in which <paramref name="name"/> improves: a loss is minimised, an accuracy maximised.</summary>
     public static MetricGoal NaturalGoal(MetricName name) => name == MetricName.ValLoss ? MetricGoal.Minimize : MetricGoal.Maximize;
 

@@ -16,6 +16,7 @@ namespace AslSweep.Sweeps.Bookkeeping;
 public sealed class SweepScheduling
 {
     private readonly SweepSpec _spec;
+    private readonly RankingMetric _metric;
     private readonly ITrialScheduler _scheduler;
     private readonly Dictionary<int, int> _lastFed = [];
     private readonly Dictionary<int, SchedulingDecision> _replayedStops = [];
@@ -26,6 +27,7 @@ public sealed class SweepScheduling
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(past);
         _spec = spec;
+        _metric = RankingMetric.For(spec.Metric);
         _scheduler = TrialSchedulers.Create(spec.Scheduler, maxEpochs);
         foreach (var result in past)
         {
@@ -54,7 +56,6 @@ public sealed class SweepScheduling
     {
         ArgumentNullException.ThrowIfNull(trial);
         int k = _spec.Metric.LastK;
-        var metric = RankingMetric.For(_spec.Metric);
         var fed = new List<SchedulerResultState>();
         int last = _lastFed.GetValueOrDefault(trial.TrialId);
         // Epochs are sorted by number; a gap (an epoch report lost on the way) waits for the final report.
@@ -69,7 +70,7 @@ public sealed class SweepScheduling
             // network still warming up) would drown the signal the decision needs.
             int span = Math.Clamp(epoch.Epoch - _spec.Scheduler.GracePeriod + 1, 1, k);
             var window = trial.Epochs.Where(e => e.Epoch > epoch.Epoch - span && e.Epoch <= epoch.Epoch).ToList();
-            double value = metric.Score(metric.Mean(window));
+            double value = _metric.Score(_metric.Mean(window));
             var decision = _scheduler.OnResult(trial.TrialId, epoch.Epoch, value);
             fed.Add(new SchedulerResultState { TrialId = trial.TrialId, Epoch = epoch.Epoch, Value = value });
             _lastFed[trial.TrialId] = last = epoch.Epoch;
