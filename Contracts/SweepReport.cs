@@ -75,4 +75,16 @@ public sealed record SweepReport
     /// <summary>The view (BatchNorm statistics) the rows are ranked by, spelled (recomputed, moving).</summary>
     [Id(16)]
     public string View { get; init; } = "recomputed";
+
+    /// <summary>Replicates per configuration the spec asked for (1: every trial is a configuration).</summary>
+    [Id(17)]
+    public int Replicates { get; init; } = 1;
+
+    /// <summary>With replicates: every configuration, best first, with the means and intervals over its seeds.</summary>
+    [Id(18)]
+    public ImmutableArray<ConfigurationRow> Configurations { get; init; } = [];
+
+    /// <summary>With replicates: the recommended configuration against the runner-up and the baseline, paired by seed.</summary>
+    [Id(19)]
+    public ImmutableArray<ReplicateComparison> Comparisons { get; init; } = [];
 }

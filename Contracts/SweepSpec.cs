@@ -62,6 +62,13 @@ public sealed record SweepSpec
     public int? KeepCheckpoints { get; init; }
 
     /// <summary>
+    /// Runs per configuration, each from its own seed (the first keeps the configuration's seed, the others are
+    /// derived from it and recorded in their configs); the report ranks configurations by the mean over them.
+    /// </summary>
+    [Id(12)]
+    public int Replicates { get; init; } = 1;
+
+    /// <summary>
     /// Value equality: the parameters compared item by item (a record compares an ImmutableArray by reference, so a
     /// resubmitted spec, equal in every value, would count as another). Every property takes part; a test holds that.
     /// </summary>
@@ -69,8 +76,8 @@ public sealed record SweepSpec
         && Name == other.Name && Data == other.Data && Metric == other.Metric && Method == other.Method
         && NumSamples == other.NumSamples && SearchSeed == other.SearchSeed && Parameters.SequenceEqual(other.Parameters)
         && MaxConcurrent == other.MaxConcurrent && MaxFailures == other.MaxFailures && IncludeBaseline == other.IncludeBaseline
-        && Scheduler == other.Scheduler && KeepCheckpoints == other.KeepCheckpoints;
+        && Scheduler == other.Scheduler && KeepCheckpoints == other.KeepCheckpoints && Replicates == other.Replicates;
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Name, Data, Metric, Method, Parameters.Length, Scheduler, KeepCheckpoints);
+    public override int GetHashCode() => HashCode.Combine(Name, Data, Metric, Method, Parameters.Length, Scheduler, KeepCheckpoints, Replicates);
 }

@@ -168,15 +168,19 @@ public sealed class SweepCoordinatorGrain(
     {
         // Persisted by the next tick (within a second): a lost epoch report is not lost work, since the worker's
         // checkpoint holds the whole curve, its next report carries the epoch again and its final report all of them.
-        if (Book.RecordEpochs(trialId, attempt, epochs, out var stop))
+        if (Book.RecordEpochs(trialId, attempt, epochs, out var stops))
         {
             _progress.Remove(trialId);
             _unsaved = true;
-            if (stop is not null)
+            if (stops.Count > 0)
             {
-                // Saved before the worker is told: a stop acted on, then lost with the coordinator, let the trial
-                // run on to Completed. Should the write fail, the next tick saves and then tells the worker.
-                Stopped(stop);
+                // Saved before the workers are told: a stop acted on, then lost with the coordinator, let the trial
+                // run on to Completed. Should the write fail, the next tick saves and then tells the workers.
+                foreach (var stop in stops)
+                {
+                    Stopped(stop);
+                }
+
                 await Save();
                 _unsaved = false;
                 await SendStops();
@@ -196,9 +200,15 @@ public sealed class SweepCoordinatorGrain(
 
     public async Task ReportFinished(int trialId, int attempt, TrialOutcome outcome, string message, ImmutableArray<EpochReport> epochs)
     {
-        if (Book.Finish(trialId, attempt, outcome, message, epochs))
+        if (Book.Finish(trialId, attempt, outcome, message, epochs, out var stops))
         {
             _unsaved = true;
+            // Its epochs may have completed a rung of its configuration: stopped replicates are told after the tick's save.
+            foreach (var stop in stops.Where(s => s.TrialId != trialId))
+            {
+                Stopped(stop);
+            }
+
             var trial = Book.Trial(trialId)!;
             if (SweepBook.IsFinal(trial.State))
             {

@@ -176,11 +176,8 @@ public sealed class TrialDispatcher(IGrainFactory grains, ILogger logger)
         var stops = new List<SchedulingDecision>();
         foreach (var (trial, epochs) in running.Zip(answers))
         {
-            changed |= book.RecordEpochs(trial.TrialId, trial.Attempts, epochs, out var stop);
-            if (stop is not null)
-            {
-                stops.Add(stop);
-            }
+            changed |= book.RecordEpochs(trial.TrialId, trial.Attempts, epochs, out var stopped);
+            stops.AddRange(stopped);
         }
 
         return (changed, stops);

@@ -53,6 +53,25 @@ public static class Recommender
 
         string stdRatio = baseline.StdLastK > 0 ? Invariant($"{best.StdLastK / baseline.StdLastK:F2}x the baseline's") : "n/a";
         text.Append(Invariant($". Baseline (trial {baseline.TrialId}, {Name(baseline.Verdict)}): {baseline.MeanLastK:F4} ± {baseline.StdLastK:F4}, gap {baseline.TrainValGap:F4}; difference ")).Append(NoiseFloor.Compare(best, baseline)).Append(Invariant($" in the mean, deviation {stdRatio}"));
+        return (best.TrialId, text.Append(Changes(best, rows, effects)).ToString());
+    }
+
+    /// <summary>
+    /// ". Changed from the baseline: augment=1 (trials with it ... n=4; with 0 ...)": each parameter in which
+    /// <paramref name="best"/> differs from the baseline row (the seed aside), with the grouped means of both
+    /// values; empty without a baseline or a change.
+    /// </summary>
+    public static string Changes(TrialReportRow best, IReadOnlyList<TrialReportRow> rows, ImmutableArray<ParameterEffect> effects)
+    {
+        ArgumentNullException.ThrowIfNull(best);
+        ArgumentNullException.ThrowIfNull(rows);
+        var baseline = rows.FirstOrDefault(r => r.IsBaseline);
+        if (baseline is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder();
         var own = ParameterEffects.Pairs(best.Config);
         var reference = ParameterEffects.Pairs(baseline.Config);
         var changed = own.Where(p => p.Key != "seed" && reference[p.Key] != p.Value).ToList();
@@ -71,7 +90,7 @@ public static class Recommender
             }
         }
 
-        return (best.TrialId, text.ToString());
+        return text.ToString();
     }
 
     private static string Name(Verdict verdict) => verdict.ToString().ToLowerInvariant();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AslSweep.Contracts;
 
 namespace AslSweep.Sweeps.Analysis;
@@ -26,7 +27,16 @@ public static class SweepReportBuilder
             .Select(r => r with { Diagnosis = SwingDiagnosis.Diagnose(r.Moving, r.Recomputed, r.ValidationImages) })
             .ToList();
         var effects = ParameterEffects.Of(rows, metric);
+        int replicates = Math.Max(1, status.Spec.Replicates);
+        var configurations = ConfigurationRanking.Of(rows, metric, replicates);
         var (recommended, evidence) = Recommender.Recommend(rows, effects, k, metric);
+        ImmutableArray<ReplicateComparison> comparisons = [];
+        if (replicates > 1)
+        {
+            (recommended, evidence, comparisons) = ReplicateRecommender.Recommend(configurations, rows, k, metric);
+            evidence += Recommender.Changes(rows.First(r => r.TrialId == recommended), rows, effects);
+        }
+
         var (expected, spread) = ExpectedBest.Of([.. rows.Where(ParameterEffects.IsEvidence).Select(metric.Stable).Where(double.IsFinite)], metric.Goal == MetricGoal.Minimize);
         return new SweepReport
         {
@@ -46,6 +56,9 @@ public static class SweepReportBuilder
             View = metric.SpelledView,
             ExpectedBest = expected,
             ExpectedBestStd = spread,
+            Replicates = replicates,
+            Configurations = configurations,
+            Comparisons = comparisons,
         };
     }
 

@@ -43,19 +43,22 @@ public static class SchedulerReplay
         {
             now = at.Time;
             var trial = book.Trial(result.Trial)!;
+            if (trial.State != TrialState.Running)
+            {
+                // Stopped with its configuration by another replicate's epoch: its worker was freed then.
+                continue;
+            }
+
             var curve = curves[result.Trial];
-            book.RecordEpoch(result.Trial, trial.Attempts, curve[result.Epoch - 1], out var stop);
+            book.RecordEpoch(result.Trial, trial.Attempts, curve[result.Epoch - 1], out var stops);
             epochs++;
-            if (stop is not null)
+            free += stops.Count;
+            if (trial.State == TrialState.Running && result.Epoch == curve.Count)
             {
-                free++;
+                book.Finish(result.Trial, trial.Attempts, TrialOutcome.Completed, "", curve, out var more);
+                free += 1 + more.Count;
             }
-            else if (result.Epoch == curve.Count)
-            {
-                book.Finish(result.Trial, trial.Attempts, TrialOutcome.Completed, "", curve);
-                free++;
-            }
-            else
+            else if (trial.State == TrialState.Running)
             {
                 events.Enqueue((result.Trial, result.Epoch + 1), (now + 1, result.Trial));
             }

@@ -126,37 +126,42 @@ public sealed class SweepBook(SweepCoordinatorState state)
 
     /// <summary>
     /// Records an epoch of the current attempt and gives it to the scheduler; false when stale or already known.
-    /// When the scheduler stops the trial, it is stopped here and <paramref name="stop"/> says so: its worker must be told.
+    /// The trials the scheduler stops (this one, or with replicates every running replicate of its configuration)
+    /// are stopped here and <paramref name="stops"/> lists them: their workers must be told.
     /// </summary>
-    public bool RecordEpoch(int trialId, int attempt, EpochReport epoch, out SchedulingDecision? stop) =>
-        RecordEpochs(trialId, attempt, [epoch], out stop);
+    public bool RecordEpoch(int trialId, int attempt, EpochReport epoch, out IReadOnlyList<SchedulingDecision> stops) =>
+        RecordEpochs(trialId, attempt, [epoch], out stops);
 
     /// <summary>
     /// Records epochs of the current attempt (those already known count once) and gives the new ones to the
-    /// scheduler in order; false when stale or nothing is new. A stop is applied here and returned in
-    /// <paramref name="stop"/>: the worker must be told, once the state holding the decision is saved.
+    /// scheduler in order; false when stale or nothing is new. Stops are applied here and returned in
+    /// <paramref name="stops"/>: the workers must be told, once the state holding the decisions is saved.
     /// </summary>
-    public bool RecordEpochs(int trialId, int attempt, IReadOnlyList<EpochReport> epochs, out SchedulingDecision? stop)
+    public bool RecordEpochs(int trialId, int attempt, IReadOnlyList<EpochReport> epochs, out IReadOnlyList<SchedulingDecision> stops)
     {
-        stop = null;
+        stops = [];
         var trial = Trial(trialId);
         if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running || !Merge(trial, epochs))
         {
             return false;
         }
 
-        stop = Schedule(trial);
-        if (stop is not null)
-        {
-            Stop(trial, stop);
-        }
-
+        stops = Schedule(trial);
         return true;
     }
 
     /// <summary>Applies how an attempt ended; false when the report is stale.</summary>
-    public bool Finish(int trialId, int attempt, TrialOutcome outcome, string message, IReadOnlyList<EpochReport> epochs)
+    public bool Finish(int trialId, int attempt, TrialOutcome outcome, string message, IReadOnlyList<EpochReport> epochs) =>
+        Finish(trialId, attempt, outcome, message, epochs, out _);
+
+    /// <summary>
+    /// Applies how an attempt ended; false when the report is stale. Its epochs may complete a rung of its
+    /// configuration: <paramref name="stops"/> lists the trials stopped (other running replicates, or this trial when
+    /// it is retried), whose workers must be told.
+    /// </summary>
+    public bool Finish(int trialId, int attempt, TrialOutcome outcome, string message, IReadOnlyList<EpochReport> epochs, out IReadOnlyList<SchedulingDecision> stops)
     {
+        stops = [];
         var trial = Trial(trialId);
         if (trial is null || trial.Attempts != attempt || trial.State != TrialState.Running)
         {
@@ -167,12 +172,15 @@ public sealed class SweepBook(SweepCoordinatorState state)
         bool retried = outcome is TrialOutcome.Interrupted
             || (outcome == TrialOutcome.Cancelled && State.State != SweepState.Cancelled)
             || (outcome is not (TrialOutcome.Completed or TrialOutcome.Diverged or TrialOutcome.Cancelled) && trial.Failures + 1 < Spec.MaxFailures);
-        if (retried && Schedule(trial) is { } stop)
+        if (retried)
         {
             // Scheduled while the trial still runs: a stop decided on epochs only this final report carried ends the
             // trial here; scheduled after the retry was queued, the decision was dropped and the rung never seen again.
-            Stop(trial, stop);
-            return true;
+            stops = Schedule(trial);
+            if (trial.State == TrialState.Stopped)
+            {
+                return true;
+            }
         }
 
         trial.Message = message;
@@ -192,8 +200,12 @@ public sealed class SweepBook(SweepCoordinatorState state)
         SkipIfNumberMayBeGiven(trial);
 
         // Epochs only the final report of a trial that ended carried still count in the scheduler's rungs; it no
-        // longer runs, so nothing is stopped (already scheduled above when it is retried).
-        Schedule(trial);
+        // longer runs, so only other replicates of its configuration can be stopped (already scheduled above when it
+        // is retried).
+        if (!retried)
+        {
+            stops = Schedule(trial);
+        }
 
         return true;
     }
@@ -292,7 +304,11 @@ public sealed class SweepBook(SweepCoordinatorState state)
         Decisions = [.. State.Decisions],
     };
 
-    private SweepScheduling Scheduling => _scheduling ??= new SweepScheduling(Spec, State.Trials.Select(t => t.Config.Epochs).DefaultIfEmpty(1).Max(), State.SchedulerResults);
+    private SweepScheduling Scheduling => _scheduling ??= new SweepScheduling(
+        Spec,
+        State.Trials.Select(t => t.Config.Epochs).DefaultIfEmpty(1).Max(),
+        State.SchedulerResults,
+        Replicates.Groups(State.Trials.Select(t => (t.TrialId, t.Config)), Spec.Replicates));
 
     // A trial running when this book was reactivated waits again: the lost activation may have given its next
     // attempt number away (see SkipUnsavedAttempts), so that number is used up.
@@ -304,11 +320,11 @@ public sealed class SweepBook(SweepCoordinatorState state)
         }
     }
 
-    // Feeds the trial's new epochs to the scheduler (rebuilt from the saved results on first use) and keeps the
-    // results and the decision, in order: a reactivated coordinator replays them.
-    private SchedulingDecision? Schedule(TrialProgressState trial)
+    // Feeds the trial's new epochs to the scheduler (rebuilt from the saved results on first use), keeps the results
+    // and the decisions, in order (a reactivated coordinator replays them), and stops the trials it stopped.
+    private IReadOnlyList<SchedulingDecision> Schedule(TrialProgressState trial)
     {
-        var (fed, stop) = Scheduling.Observe(trial);
+        var (fed, stops) = Scheduling.Observe(trial, Trial);
         foreach (var result in fed)
         {
             // After the last one, not at the count: a record lost in a partial save leaves a gap in the numbers.
@@ -321,12 +337,13 @@ public sealed class SweepBook(SweepCoordinatorState state)
             trial.CurveVersion++;
         }
 
-        if (stop is not null)
+        foreach (var stop in stops)
         {
             State.Decisions.Add(stop);
+            Stop(Trial(stop.TrialId)!, stop);
         }
 
-        return stop;
+        return stops;
     }
 
     // Epochs are keyed by number: a resumed attempt re-reports checkpointed epochs, and each must appear once.

@@ -4,7 +4,9 @@ namespace AslSweep.Sweeps.Search;
 
 /// <summary>
 /// Turns a validated spec into its trials: the searcher's proposals, without duplicates, with the notebook's
-/// configuration first unless the spec opts out (it is the yardstick every recommendation is compared with).
+/// configuration first unless the spec opts out (it is the yardstick every recommendation is compared with), each
+/// configuration <c>replicates</c> times from its own seed (<see cref="Replicates"/>); every replicate of the
+/// notebook's configuration is a baseline trial.
 /// </summary>
 public static class TrialPlanner
 {
@@ -33,6 +35,11 @@ public static class TrialPlanner
             }
         }
 
-        return configs.Select((c, i) => new PlannedTrial(i + 1, c, c.Equals(Baseline))).ToList();
+        // Replicates of a configuration are neighbours, so workers side by side train them together and a scheduler
+        // judges the configuration when all of them reach a rung.
+        return configs
+            .SelectMany(c => Enumerable.Range(0, Math.Max(1, spec.Replicates)).Select(r => (Config: c with { Seed = Replicates.Seed(c.Seed, r) }, IsBaseline: c.Equals(Baseline))))
+            .Select((t, i) => new PlannedTrial(i + 1, t.Config, t.IsBaseline))
+            .ToList();
     }
 }

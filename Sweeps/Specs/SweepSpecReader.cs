@@ -12,7 +12,7 @@ namespace AslSweep.Sweeps.Specs;
 /// </summary>
 public static partial class SweepSpecReader
 {
-    private static readonly string[] RootKeys = ["name", "data", "metric", "method", "num_samples", "seed", "max_concurrent", "max_failures", "include_baseline", "scheduler", "keep_checkpoints", "parameters"];
+    private static readonly string[] RootKeys = ["name", "data", "metric", "method", "num_samples", "seed", "max_concurrent", "max_failures", "include_baseline", "scheduler", "keep_checkpoints", "replicates", "parameters"];
     private static readonly string[] DataKeys = ["synthetic", "train", "valid", "labels", "train_per_class", "valid_per_class", "seed"];
     private static readonly string[] MetricKeys = ["name", "goal", "statistics", "last_k"];
     private static readonly string[] SchedulerKeys = ["type", "reduction_factor", "grace_period", "max_epochs", "min_samples"];
@@ -113,6 +113,7 @@ public static partial class SweepSpecReader
                     "include_baseline" => spec with { IncludeBaseline = Bool(value, key) ?? spec.IncludeBaseline },
                     "scheduler" => spec with { Scheduler = Scheduler(value) },
                     "keep_checkpoints" => spec with { KeepCheckpoints = Int(value, key) },
+                    "replicates" => spec with { Replicates = Int(value, key) ?? spec.Replicates },
                     _ => spec with { Parameters = Parameters(value) },
                 };
             }

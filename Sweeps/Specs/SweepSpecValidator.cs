@@ -11,6 +11,9 @@ public static class SweepSpecValidator
     /// <summary>Largest number of trials a spec may expand to.</summary>
     public const int MaxTrials = 10_000;
 
+    /// <summary>Largest number of replicates (seeds) per configuration.</summary>
+    public const int MaxReplicates = 100;
+
     private static readonly string[] Distributions = ["uniform", "log_uniform", "int_uniform"];
 
     /// <summary>Every problem; empty when the spec is valid.</summary>
@@ -59,6 +62,16 @@ public static class SweepSpecValidator
         if (spec.MaxFailures < 1)
         {
             problems.Add($"max_failures: {spec.MaxFailures} must be at least 1");
+        }
+
+        if (spec.Replicates is < 1 or > MaxReplicates)
+        {
+            problems.Add($"replicates: {spec.Replicates} is outside [1, {MaxReplicates}]");
+        }
+        else if (spec.Replicates > 1 && spec.Parameters.Any(p => p.Name == Hyperparameters.Seed.Name))
+        {
+            // Each replicate's seed is derived from its configuration's; a searched seed would make every seed a configuration.
+            problems.Add($"parameters.{Hyperparameters.Seed.Name}: replicates: {spec.Replicates} derives every replicate's seed; search the seed or ask for replicates, not both");
         }
 
         var seen = new HashSet<string>();
@@ -178,10 +191,15 @@ public static class SweepSpecValidator
         {
             // Counted from the spec (each value stays text until the server plans, once).
             long size = spec.Parameters.Aggregate(1L, (n, p) => p.Values.Length == 0 ? 0 : n > long.MaxValue / p.Values.Length ? long.MaxValue : n * p.Values.Length);
-            if (size > MaxTrials)
+            if (size > MaxTrials / spec.Replicates)
             {
-                problems.Add($"parameters: the grid has {size:N0} trials; at most {MaxTrials:N0} are allowed");
+                string replicated = spec.Replicates > 1 ? $" x {spec.Replicates} replicates" : "";
+                problems.Add($"parameters: the grid has {size:N0} trials{replicated}; at most {MaxTrials:N0} are allowed");
             }
+        }
+        else if ((long)spec.NumSamples * spec.Replicates > MaxTrials)
+        {
+            problems.Add($"replicates: num_samples {spec.NumSamples:N0} x {spec.Replicates} replicates is over {MaxTrials:N0} trials");
         }
     }
 

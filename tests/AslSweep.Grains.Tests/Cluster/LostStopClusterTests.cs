@@ -31,8 +31,8 @@ public sealed class LostStopClusterTests(TwoSiloClusterFixture fixture)
         book.Assign(book.Trial(1)!, worker);
         book.Assign(book.Trial(2)!, worker);
         Assert.True(book.Finish(1, 1, TrialOutcome.Completed, "done", [.. Enumerable.Range(1, 3).Select(e => new EpochReport { Epoch = e, ValAccuracy = 0.9 })]));
-        Assert.True(book.RecordEpoch(2, 1, new EpochReport { Epoch = 1, ValAccuracy = 0.1 }, out var stop));
-        Assert.NotNull(stop);
+        Assert.True(book.RecordEpoch(2, 1, new EpochReport { Epoch = 1, ValAccuracy = 0.1 }, out var stops));
+        Assert.Single(stops);
 
         // The curve records were written after the decision...
         var id = TwoSiloClusterFixture.CoordinatorId(sweep);

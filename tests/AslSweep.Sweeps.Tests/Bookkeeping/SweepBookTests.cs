@@ -113,8 +113,8 @@ public sealed class SweepBookTests
         book.Assign(book.Trial(1)!, "w1");
         book.Assign(book.Trial(2)!, "w2");
         Assert.True(book.RecordEpoch(1, 1, Epoch(1, 0.9), out _));
-        Assert.True(book.RecordEpoch(2, 1, Epoch(1, 0.1), out var stop));
-        Assert.NotNull(stop);
+        Assert.True(book.RecordEpoch(2, 1, Epoch(1, 0.1), out var stops));
+        Assert.Single(stops);
 
         // The curves (with the scheduler results) were written; the state holding the decision was not.
         var saved = book.State;

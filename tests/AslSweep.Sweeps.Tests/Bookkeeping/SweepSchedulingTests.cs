@@ -34,9 +34,9 @@ public sealed class SweepSchedulingTests
         foreach (var (t, epoch, value) in AshaSchedulerTests.Interleave(curves))
         {
             book = reactivateEveryResult ? new SweepBook(book.State) : book;
-            if (book.Trial(t)!.State == TrialState.Running && book.RecordEpoch(t, 1, new EpochReport { Epoch = epoch, ValAccuracy = value }, out var stop) && stop is not null)
+            if (book.Trial(t)!.State == TrialState.Running && book.RecordEpoch(t, 1, new EpochReport { Epoch = epoch, ValAccuracy = value }, out var stopped))
             {
-                stops.Add(stop);
+                stops.AddRange(stopped);
             }
         }
 
