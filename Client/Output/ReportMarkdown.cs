@@ -44,6 +44,7 @@ public static class ReportMarkdown
             md.AppendLine();
         }
 
+        AppendConfigurations(md, report);
         if (model is not null)
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"The recommended trial's weights: `{model}` (`aslsweep predict --model {model} <image.png|file.csv>`).");
@@ -129,6 +130,48 @@ public static class ReportMarkdown
 
         return md.ToString();
     }
+
+    // With replicates: every configuration with its means and intervals over seeds, in the ranked view and both
+    // BatchNorm views, and the recommendation's paired comparisons.
+    private static void AppendConfigurations(StringBuilder md, SweepReport report)
+    {
+        if (report.Configurations.IsEmpty)
+        {
+            return;
+        }
+
+        md.AppendLine(Invariant($"### Configurations ({report.Replicates} replicates each)"));
+        md.AppendLine();
+        md.AppendLine(Invariant($"Each configuration's mean over its seeds of the mean of the last {report.LastK} epochs, with the 95% percentile bootstrap interval over seeds; only replicates that completed count. The ranked column is {report.RankedBy} with {report.View} statistics; the notebook's own measurement (the moving averages) stands beside it."));
+        md.AppendLine();
+        md.AppendLine(Invariant($"| rank | trials | seeds | replicates | {report.RankedBy} ({report.View}): mean [95% CI] | val_accuracy, recomputed | val_accuracy, moving (Keras) | converged | changed from baseline |"));
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var c in report.Configurations)
+        {
+            string changed = c.IsBaseline ? "(baseline)" : string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, c.Config).Where(d => !d.StartsWith("seed=", StringComparison.Ordinal)));
+            md.AppendLine(Invariant($"| {c.Rank} | {string.Join(", ", c.TrialIds)} | {string.Join(", ", c.Seeds)} | {c.States} | {Interval(c.Stable)} | {Interval(c.Recomputed)} | {Interval(c.Moving)} | {c.Converged} of {c.Judged} | {changed} |"));
+        }
+
+        if (report.Comparisons.IsEmpty)
+        {
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine();
+        md.AppendLine("Paired by seed (recommended minus other, positive = the recommendation is better): the mean difference with its 95% bootstrap interval, the exact sign-flip test, the probability of improvement (share of seeds on which the recommendation did better), and the validation set's binomial noise floor. Told apart only when the interval excludes 0, p < 0.05 and the difference is beyond the noise floor.");
+        md.AppendLine();
+        md.AppendLine("| against | trials | paired seeds | difference [95% CI] | sign-flip p | smallest possible p | P(improvement) | noise floor (95% half-width) | told apart |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        foreach (var c in report.Comparisons)
+        {
+            md.AppendLine(Invariant($"| {c.Against} | {c.OtherTrialId} | {c.Pairs} | {Interval(c.Difference)} | {c.PValue:0.####} | {c.SmallestPValue:0.####} | {c.ProbabilityOfImprovement:0.##} | {F(c.NoiseFloor)} | {(c.Distinguishable ? "yes" : "no")} |"));
+        }
+
+        md.AppendLine();
+    }
+
+    private static string Interval(IntervalEstimate estimate) => double.IsNaN(estimate.Mean) ? "-" : Invariant($"{F(estimate.Mean)} [{F(estimate.Low)}, {F(estimate.High)}]");
 
     /// <summary>A number as report.md shows it.</summary>
     public static string F(double value) => double.IsNaN(value) ? "-" : value.ToString("F4", CultureInfo.InvariantCulture);

@@ -110,6 +110,25 @@ public static class SweepConsole
             AnsiConsole.WriteLine($"trial {row.TrialId}: {row.Diagnosis}");
         }
 
+        if (!report.Configurations.IsEmpty)
+        {
+            var configurations = new Table()
+                .Title(Markup.Escape($"Configurations: mean over {report.Replicates} seeds [95% bootstrap interval]"))
+                .AddColumns("rank", "trials", "replicates", $"{report.RankedBy} ({report.View})", "moving (Keras)", "changed from the baseline");
+            foreach (var c in report.Configurations)
+            {
+                configurations.AddRow(
+                    c.Rank.ToString(CultureInfo.InvariantCulture),
+                    string.Join(",", c.TrialIds) + (c.IsBaseline ? "*" : ""),
+                    Markup.Escape(c.States),
+                    Interval(c.Stable),
+                    Interval(c.Moving),
+                    Markup.Escape(string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, c.Config).Where(d => !d.StartsWith("seed=", StringComparison.Ordinal)))));
+            }
+
+            AnsiConsole.Write(configurations);
+        }
+
         AnsiConsole.WriteLine("recommended: " + report.Recommendation);
     }
 
@@ -150,4 +169,6 @@ public static class SweepConsole
     };
 
     private static string F(double value) => double.IsNaN(value) ? "" : value.ToString("F4", CultureInfo.InvariantCulture);
+
+    private static string Interval(IntervalEstimate estimate) => double.IsNaN(estimate.Mean) ? "" : $"{F(estimate.Mean)} [{F(estimate.Low)}, {F(estimate.High)}]";
 }
