@@ -87,4 +87,11 @@ public sealed record SweepReport
     /// <summary>With replicates: the recommended configuration against the runner-up and the baseline, paired by seed.</summary>
     [Id(19)]
     public ImmutableArray<ReplicateComparison> Comparisons { get; init; } = [];
+
+    /// <summary>
+    /// What mattered: each varying hyperparameter's importance for reaching the top trials (PED-ANOVA, Watanabe et al.
+    /// 2023) over the completed trials, most important first; each row says how many trials it rests on.
+    /// </summary>
+    [Id(20)]
+    public ImmutableArray<ParameterImportance> Importance { get; init; } = [];
 }

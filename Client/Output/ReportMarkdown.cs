@@ -100,6 +100,22 @@ public static class ReportMarkdown
             }
         }
 
+        if (!report.Importance.IsEmpty)
+        {
+            md.AppendLine();
+            md.AppendLine("## What mattered");
+            md.AppendLine();
+            var first = report.Importance[0];
+            md.AppendLine(Invariant($"Importance of each hyperparameter for reaching the best {first.TopTrials} of the {first.Trials} completed trials by {report.RankedBy} (PED-ANOVA, Watanabe et al. 2023: the Pearson divergence between the values the top trials hold and those all trials hold, normalised to add up to 1). With this few trials it ranks parameters; it does not measure them precisely."));
+            md.AppendLine();
+            md.AppendLine("| parameter | importance | divergence | trials | top trials |");
+            md.AppendLine("|---|---|---|---|---|");
+            foreach (var i in report.Importance)
+            {
+                md.AppendLine(Invariant($"| {i.Parameter} | {F(i.Importance)} | {F(i.Divergence)} | {i.Trials} | {i.TopTrials} |"));
+            }
+        }
+
         if (report.ExpectedBest.Length >= 2)
         {
             md.AppendLine();

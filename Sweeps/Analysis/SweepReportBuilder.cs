@@ -37,6 +37,8 @@ public static class SweepReportBuilder
             evidence += Recommender.Changes(rows.First(r => r.TrialId == recommended), rows, effects);
         }
 
+        var importance = PedAnova.Of([.. rows.Where(ParameterEffects.IsEvidence)
+            .Select(r => ((IReadOnlyDictionary<string, string>)ParameterEffects.Pairs(r.Config), metric.Score(metric.Stable(r))))]);
         var (expected, spread) = ExpectedBest.Of([.. rows.Where(ParameterEffects.IsEvidence).Select(metric.Stable).Where(double.IsFinite)], metric.Goal == MetricGoal.Minimize);
         return new SweepReport
         {
@@ -59,6 +61,7 @@ public static class SweepReportBuilder
             Replicates = replicates,
             Configurations = configurations,
             Comparisons = comparisons,
+            Importance = importance,
         };
     }
 

@@ -98,6 +98,19 @@ public sealed class ReplicateRecommenderTests
     }
 
     [Fact]
+    public void Build_augmentationDecidesTheScore_importanceNamesItOverTheCompletedTrials()
+    {
+        var report = Report(6, SixSeeds());
+
+        var importance = Assert.Single(report.Importance);
+        Assert.Equal("augment", importance.Parameter);
+        Assert.Equal(1.0, importance.Importance, 12);
+        Assert.Equal(18, importance.Trials);
+        Assert.Equal(2, importance.TopTrials);
+        Assert.True(importance.Divergence > 0);
+    }
+
+    [Fact]
     public void Build_twoSeeds_saysTheTestCannotReachFivePercent()
     {
         var report = Report(2, Trial(1, 0, 0, 0.85, baseline: true), Trial(2, 0, 1, 0.86, baseline: true), Trial(3, 1, 0, 0.95), Trial(4, 1, 1, 0.97));
