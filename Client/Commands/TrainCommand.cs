@@ -79,7 +79,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         public string? LrSchedule { get; init; }
 
         [CommandOption("--bn-stats <NAME>")]
-        [Description("BatchNorm statistics the run acts on (learning-rate plateau, early stopping, the saved model): moving (Keras's moving averages, the notebook's numbers), recomputed (recomputed for the current weights over a shuffled training pass, like torch's update_bn; the training curve is unchanged) or auto (the default: recomputed when an epoch has fewer than 459 batches, too few for Keras's momentum 0.99 to forget the previous epoch; else moving). Both views are validated and recorded every epoch whatever this says.")]
+        [Description("BatchNorm statistics the run acts on (learning-rate plateau, early stopping, the saved model): moving (Keras's moving averages, the notebook's numbers), recomputed (recomputed for the current weights over a shuffled training pass, like torch's update_bn; the training curve is unchanged) or auto (the default: recomputed when an epoch has fewer than 1,375 batches, too few for Keras's momentum 0.99 to forget the moving variance's start value 1 down to 1% of a 1e-4 channel variance by the first validation, as on the notebook's 858-batch epochs; else moving). Both views are validated and recorded every epoch whatever this says.")]
         public string? BnStats { get; init; }
 
         [CommandOption("--early-stopping <PATIENCE>")]

@@ -121,8 +121,8 @@ public static class SweepConsole
                     c.Rank.ToString(CultureInfo.InvariantCulture),
                     string.Join(",", c.TrialIds) + (c.IsBaseline ? "*" : ""),
                     Markup.Escape(c.States),
-                    Interval(c.Stable),
-                    Interval(c.Moving),
+                    Markup.Escape(Interval(c.Stable)),
+                    Markup.Escape(Interval(c.Moving)),
                     Markup.Escape(string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, c.Config).Where(d => !d.StartsWith("seed=", StringComparison.Ordinal)))));
             }
 

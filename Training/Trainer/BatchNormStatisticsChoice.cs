@@ -3,20 +3,26 @@ using AslSweep.Training.Model;
 namespace AslSweep.Training.Trainer;
 
 /// <summary>
-/// Resolves <see cref="BatchNormStatistics.Auto"/>. Keras's momentum 0.99 keeps 0.99^n of the statistics it
-/// had n batches ago. Once an epoch has <see cref="MovingMinimumBatchesPerEpoch"/> batches, less than 1% of
-/// the previous epoch's statistics is left at validation, and the moving averages describe the current
-/// weights: the notebook's real training set has 858 batches per epoch. Shorter epochs (the synthetic
-/// default has 75) validate with a normalisation that is mostly history, so they are recomputed.
+/// Resolves <see cref="BatchNormStatistics.Auto"/>. Keras's momentum 0.99 keeps 0.99^n of the statistics it had n
+/// batches ago, and the moving variance starts at 1. The channels where validation dips were measured with a true
+/// variance of about 1e-4 (<see cref="SmallestChannelVariance"/>; README, "Model and trainer"), so the moving
+/// averages describe the current weights at the first validation only once the start value's share,
+/// 0.99^(batches per epoch), is below 1% of that variance: from <see cref="MovingMinimumBatchesPerEpoch"/> (1,375)
+/// batches an epoch. Shorter epochs validate their first epochs with a normalisation that is mostly the start
+/// value, so they are recomputed: the notebook's real training set (858 batches per epoch leave 1.8e-4, more than
+/// such a channel's whole variance) as well as the synthetic default (75).
 /// </summary>
 public static class BatchNormStatisticsChoice
 {
-    /// <summary>The share of the previous epoch's statistics an epoch may leave in the moving averages.</summary>
+    /// <summary>The smallest true channel variance measured in the seed CNN's first two BatchNorms.</summary>
+    public const double SmallestChannelVariance = 1e-4;
+
+    /// <summary>The share of that variance the moving variance's start value may still make up at the first validation.</summary>
     public const double ToleratedHistory = 0.01;
 
-    /// <summary>The fewest batches per epoch for which <see cref="BatchNormStatistics.Auto"/> keeps the moving averages (459).</summary>
+    /// <summary>The fewest batches per epoch for which <see cref="BatchNormStatistics.Auto"/> keeps the moving averages (1,375).</summary>
     public static int MovingMinimumBatchesPerEpoch { get; } =
-        (int)Math.Ceiling(Math.Log(ToleratedHistory) / Math.Log(1 - KerasBatchNorm2d.Momentum));
+        (int)Math.Ceiling(Math.Log(ToleratedHistory * SmallestChannelVariance) / Math.Log(1 - KerasBatchNorm2d.Momentum));
 
     /// <summary>
     /// The statistics a run validates with: <paramref name="requested"/> unless it is
@@ -42,7 +48,7 @@ public static class BatchNormStatisticsChoice
     }
 
     /// <summary>
-    /// The resolved choice and why, for people: "recomputed (auto: 75 batches per epoch, moving from 459)",
+    /// The resolved choice and why, for people: "recomputed (auto: 75 batches per epoch, moving from 1375)",
     /// "moving (auto: the model has no BatchNorm)", or "recomputed (chosen)" when not <c>auto</c>.
     /// </summary>
     public static string Explain(TrainingConfig config, int trainCount)

@@ -50,6 +50,45 @@ public sealed class SweepCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Dev_twoReplicates_printsAndWritesEachConfigurationWithItsInterval()
+    {
+        // Issue 17: a console table whose cells hold "[low, high]" once failed as malformed markup, and the report
+        // was never written.
+        string spec = _temp.Write("replicated.yaml", """
+            name: tiny
+            data:
+              synthetic: true
+              train_per_class: 3
+              valid_per_class: 2
+            metric:
+              last_k: 2
+            include_baseline: false
+            replicates: 2
+            parameters:
+              epochs:
+                value: 2
+              filters:
+                value: [8, 8]
+              dense_units:
+                values: [16, 32]
+            """);
+
+        var result = AslSweepProcess.Run(Limit, "dev", spec, "--out", _temp.File("sweeps"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Configurations: mean over 2 seeds [95% bootstrap interval]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("over 2 seeds", result.Output, StringComparison.Ordinal);
+        string folder = Assert.Single(Directory.GetDirectories(_temp.File("sweeps"), "tiny-*"));
+        string markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.Contains("### Configurations (2 replicates each)", markdown, StringComparison.Ordinal);
+        Assert.Contains("| runner-up |", markdown, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+        var configurations = json.RootElement.GetProperty("report").GetProperty("configurations");
+        Assert.Equal(2, configurations.GetArrayLength());
+        Assert.All(configurations.EnumerateArray(), c => Assert.Equal(2, c.GetProperty("trialIds").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task Dev_servesMetricsAndOptionalOrleansDashboardOnLoopback()
     {
         using var dev = AslSweepProcess.Start("dev", TinySpec(epochs: 60, trials: 1), "--out", _temp.File("sweeps"), "--orleans-dashboard");
