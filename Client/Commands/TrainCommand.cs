@@ -196,7 +196,7 @@ public sealed class TrainCommand : Command<TrainCommand.Settings>
         if (trained)
         {
             session.SaveWeights(Path.Combine(outDir, ModelBundle.WeightsFile));
-            new ModelBundle { Config = config.Model, Source = Path.GetFullPath(outDir), Synthetic = data.IsSynthetic }.WriteDescription(outDir);
+            new ModelBundle { Config = config.Model, Source = Path.GetFullPath(outDir), Synthetic = data.IsSynthetic, BatchNormStatistics = ModelBundle.Describe(session.WeightsStatistics, config.Model.BatchNorm) }.WriteDescription(outDir);
         }
 
         string colour = result.Outcome switch { TrainingOutcome.Diverged or TrainingOutcome.NumericsFault => "red", TrainingOutcome.Cancelled => "yellow", _ => "green" };

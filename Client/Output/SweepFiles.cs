@@ -51,10 +51,12 @@ public static class SweepFiles
 
         string target = Path.Combine(folder, BestModel);
         Directory.CreateDirectory(target);
-        TrainingCheckpoint.ExportWeights(checkpoint, Path.Combine(target, ModelBundle.WeightsFile));
+        var statistics = TrainingCheckpoint.ExportWeights(checkpoint, Path.Combine(target, ModelBundle.WeightsFile));
+        var model = TrainingConfig.For(trial.Config).Model;
         new ModelBundle
         {
-            Config = TrainingConfig.For(trial.Config).Model,
+            Config = model,
+            BatchNormStatistics = ModelBundle.Describe(statistics, model.BatchNorm),
             Source = $"sweep {status.SweepId} trial {trial.TrialId}",
             Synthetic = report.Synthetic,
         }.WriteDescription(target);

@@ -25,6 +25,17 @@ public sealed record ModelBundle
     /// <summary>Trained on the embedded synthetic data (not real hands).</summary>
     public bool Synthetic { get; init; }
 
+    /// <summary>
+    /// The BatchNorm statistics the weights carry: <c>moving</c> (Keras's moving averages, what the notebook's model
+    /// holds), <c>recomputed</c> (recomputed for the final weights over a training pass: recompute them again if the
+    /// model is fine-tuned), or <c>none</c> (no BatchNorm); empty in a model.json written before this was recorded.
+    /// </summary>
+    public string BatchNormStatistics { get; init; } = "";
+
+    /// <summary>The text of <see cref="BatchNormStatistics"/> for weights holding <paramref name="statistics"/>.</summary>
+    public static string Describe(BatchNormStatistics statistics, bool batchNorm) =>
+        !batchNorm ? "none" : statistics == AslSweep.Parameters.BatchNormStatistics.Recomputed ? "recomputed" : "moving";
+
     /// <summary>Writes <c>model.json</c> into <paramref name="folder"/> (the weights are written beside it by the caller).</summary>
     public void WriteDescription(string folder)
     {

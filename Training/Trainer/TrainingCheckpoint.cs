@@ -139,12 +139,12 @@ public static class TrainingCheckpoint
     /// Copies the weights of the checkpoint in <paramref name="directory"/> to <paramref name="destination"/>
     /// after checking their hash: the ones with the statistics validation used, when the run recomputed them.
     /// </summary>
-    public static void ExportWeights(string directory, string destination) =>
+    public static BatchNormStatistics ExportWeights(string directory, string destination) =>
         ReadChecked(directory, state => [ExportedFile(state)], (folder, state) =>
         {
             File.Copy(Path.Combine(folder, ExportedFile(state)), destination, overwrite: true);
             return state;
-        });
+        }).Hashes.ContainsKey(ValidatedModelFile) ? BatchNormStatistics.Recomputed : BatchNormStatistics.Moving;
 
     private static string ExportedFile(CheckpointState state) =>
         state.Hashes.ContainsKey(ValidatedModelFile) ? ValidatedModelFile : ModelFile;

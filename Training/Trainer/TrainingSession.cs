@@ -196,6 +196,9 @@ public sealed class TrainingSession : IDisposable
     /// </summary>
     public void SaveWeights(string path) => Model.save(path);
 
+    /// <summary>The BatchNorm statistics <see cref="SaveWeights"/> writes: those the run acts on.</summary>
+    public BatchNormStatistics WeightsStatistics => _batchNormStatistics;
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -83,6 +83,13 @@ public sealed partial class ReportCommandTests : IDisposable
         }
 
         string model = Path.Combine(folder, "best-model");
+        // The exported model says which BatchNorm statistics it carries: the view the run acted on (auto on tiny
+        // data recomputes them).
+        using (var description = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "model.json"))))
+        {
+            Assert.Equal("recomputed", description.RootElement.GetProperty("batchNormStatistics").GetString());
+        }
+
         string image = WritePng(_temp.File("hand.png"));
         var predict = AslSweepProcess.Run(Limit, "predict", "--model", model, image);
         Assert.True(predict.ExitCode == 0, predict.ToString());

@@ -166,9 +166,10 @@ public sealed class TrainingSessionTests(TinyData data) : IClassFixture<TinyData
             last = session.Run(data.Train, data.Valid, new TrainingRunOptions { CheckpointDirectory = temp.File("c") }).Epochs[^1];
             Assert.Equal((last.RecomputedValLoss, last.RecomputedValAccuracy), session.Evaluate(data.Valid));
             session.SaveWeights(temp.File("saved.bin"));
+            Assert.Equal(BatchNormStatistics.Recomputed, session.WeightsStatistics);
         }
 
-        TrainingCheckpoint.ExportWeights(temp.File("c"), temp.File("exported.bin"));
+        Assert.Equal(BatchNormStatistics.Recomputed, TrainingCheckpoint.ExportWeights(temp.File("c"), temp.File("exported.bin")));
         foreach (string file in new[] { "saved.bin", "exported.bin" })
         {
             using var fresh = new TrainingSession(config, CPU);
