@@ -2,8 +2,8 @@ namespace AslSweep.Contracts;
 
 /// <summary>
 /// The recommended configuration against another (the runner-up or the baseline), by the per-seed differences of
-/// their stable metric on the seeds both ran (paired: the same seed gives both the same initial draws of the same
-/// generator, and both are measured on the same validation images).
+/// their stable metric on the seeds both ran (paired: replicate r of every configuration runs from the same
+/// seed value, and both are measured on the same validation images).
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("aslsweep.ReplicateComparison")]
@@ -37,12 +37,9 @@ public sealed record ReplicateComparison
     [Id(6)]
     public double ProbabilityOfImprovement { get; init; } = double.NaN;
 
-    /// <summary>
-    /// True when the two are told apart: the interval excludes zero, p &lt; 0.05, and the difference is beyond the
-    /// validation set's binomial noise floor.
-    /// </summary>
+    /// <summary>Whether the two are told apart (<see cref="ComparisonVerdict"/>).</summary>
     [Id(7)]
-    public bool Distinguishable { get; init; }
+    public ComparisonVerdict Verdict { get; init; }
 
     /// <summary>Half-width of the 95% binomial noise floor of the difference (one measurement each; NaN when unknown).</summary>
     [Id(8)]

@@ -160,12 +160,22 @@ public static class ReportMarkdown
         md.AppendLine();
         md.AppendLine(Invariant($"Each configuration's mean over its seeds of the mean of the last {report.LastK} epochs, with the 95% percentile bootstrap interval over seeds; only replicates that completed count. The ranked column is {report.RankedBy} with {report.View} statistics; the notebook's own measurement (the moving averages) stands beside it."));
         md.AppendLine();
-        md.AppendLine(Invariant($"| rank | trials | seeds | replicates | {report.RankedBy} ({report.View}): mean [95% CI] | val_accuracy, recomputed | val_accuracy, moving (Keras) | converged | changed from baseline |"));
-        md.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        // val_accuracy is ranked in one of the two views shown anyway; val_loss gets a column of its own.
+        bool loss = report.RankedBy != "val_accuracy";
+        string ranked = loss ? Invariant($" {report.RankedBy} ({report.View}): mean [95% CI] |") : "";
+        md.AppendLine(Invariant($"| rank | trials | seeds | replicates |{ranked} val_accuracy, recomputed: mean [95% CI] | val_accuracy, moving (Keras): mean [95% CI] | converged | changed from baseline |"));
+        md.AppendLine(loss ? "|---|---|---|---|---|---|---|---|---|" : "|---|---|---|---|---|---|---|---|");
         foreach (var c in report.Configurations)
         {
             string changed = c.IsBaseline ? "(baseline)" : string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, c.Config).Where(d => !d.StartsWith("seed=", StringComparison.Ordinal)));
-            md.AppendLine(Invariant($"| {c.Rank} | {string.Join(", ", c.TrialIds)} | {string.Join(", ", c.Seeds)} | {c.States} | {Interval(c.Stable)} | {Interval(c.Recomputed)} | {Interval(c.Moving)} | {c.Converged} of {c.Judged} | {changed} |"));
+            string stable = loss ? $" {Interval(c.Stable)} |" : "";
+            md.AppendLine(Invariant($"| {c.Rank} | {string.Join(", ", c.TrialIds)} | {string.Join(", ", c.Seeds)} | {c.States} |{stable} {Interval(c.Recomputed)} | {Interval(c.Moving)} | {c.Converged} of {c.Judged} | {changed} |"));
+        }
+
+        if (report.Replicates < 10)
+        {
+            md.AppendLine();
+            md.AppendLine(Invariant($"With {report.Replicates} seeds a percentile bootstrap interval is little more than the seeds' spread ({(report.Replicates == 2 ? "with two: their range" : "it narrows as seeds are added")}): it shows how far the seeds agree, not a 95% guarantee."));
         }
 
         if (report.Comparisons.IsEmpty)
@@ -175,17 +185,24 @@ public static class ReportMarkdown
         }
 
         md.AppendLine();
-        md.AppendLine("Paired by seed (recommended minus other, positive = the recommendation is better): the mean difference with its 95% bootstrap interval, the exact sign-flip test, the probability of improvement (share of seeds on which the recommendation did better), and the validation set's binomial noise floor. Told apart only when the interval excludes 0, p < 0.05 and the difference is beyond the noise floor.");
+        md.AppendLine("Paired by seed (recommended minus other, positive = the recommendation is better): the mean difference with its 95% bootstrap interval, the exact sign-flip test, the probability of improvement (share of seeds on which the recommendation did better), and the validation set's binomial noise floor. Told apart only when the interval excludes 0, p < 0.05 and the difference is beyond the noise floor; fewer than 6 seeds can never give p < 0.05.");
         md.AppendLine();
         md.AppendLine("| against | trials | paired seeds | difference [95% CI] | sign-flip p | smallest possible p | P(improvement) | noise floor (95% half-width) | told apart |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var c in report.Comparisons)
         {
-            md.AppendLine(Invariant($"| {c.Against} | {c.OtherTrialId} | {c.Pairs} | {Interval(c.Difference)} | {c.PValue:0.####} | {c.SmallestPValue:0.####} | {c.ProbabilityOfImprovement:0.##} | {F(c.NoiseFloor)} | {(c.Distinguishable ? "yes" : "no")} |"));
+            md.AppendLine(Invariant($"| {c.Against} | {c.OtherTrialId} | {c.Pairs} | {Interval(c.Difference)} | {c.PValue:0.####} | {c.SmallestPValue:0.####} | {c.ProbabilityOfImprovement:0.##} | {F(c.NoiseFloor)} | {Told(c.Verdict)} |"));
         }
 
         md.AppendLine();
     }
+
+    private static string Told(ComparisonVerdict verdict) => verdict switch
+    {
+        ComparisonVerdict.ToldApart => "yes",
+        ComparisonVerdict.TooFewSeeds => "not yet: too few seeds for p < 0.05",
+        _ => "no",
+    };
 
     private static string Interval(IntervalEstimate estimate) => double.IsNaN(estimate.Mean) ? "-" : Invariant($"{F(estimate.Mean)} [{F(estimate.Low)}, {F(estimate.High)}]");
 

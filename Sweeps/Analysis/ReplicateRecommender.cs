@@ -96,6 +96,7 @@ public static class ReplicateRecommender
             ? NoiseFloor.Z95 * Math.Sqrt(Square(NoiseFloor.StandardError(winner.Stable.Mean, images)) + Square(NoiseFloor.StandardError(other.Stable.Mean, images)))
             : double.NaN;
         var reasons = new List<string>();
+        bool tooFewSeeds = false;
         if (differences.Length == 0)
         {
             reasons.Add("no seed was completed by both");
@@ -107,21 +108,28 @@ public static class ReplicateRecommender
                 reasons.Add("the interval includes 0");
             }
 
-            if (!(p < Alpha))
-            {
-                reasons.Add(smallest >= Alpha
-                    ? Invariant($"p >= {Alpha} (with {differences.Length} seeds the smallest p-value the test can give is {smallest:0.###}: at least 6 seeds are needed to reach p < {Alpha})")
-                    : Invariant($"p >= {Alpha}"));
-            }
-
             if (double.IsFinite(floor) && Math.Abs(difference.Mean) < floor)
             {
                 reasons.Add(Invariant($"the difference is within the validation set's noise floor (95% half-width {floor:F4})"));
             }
+
+            if (!(p < Alpha))
+            {
+                // Fewer than 6 seeds cannot reach p < 0.05 whatever they show: that alone is a lack of seeds, not of a difference.
+                tooFewSeeds = smallest >= Alpha && reasons.Count == 0;
+                reasons.Add(smallest >= Alpha
+                    ? Invariant($"with {differences.Length} seeds the smallest p-value the sign-flip test can give is {smallest:0.###}: at least 6 seeds are needed to reach p < {Alpha}")
+                    : Invariant($"p >= {Alpha}"));
+            }
         }
 
-        bool distinguishable = reasons.Count == 0;
-        string verdict = distinguishable ? "told apart" : "not told apart: " + string.Join("; ", reasons);
+        var outcome = reasons.Count == 0 ? ComparisonVerdict.ToldApart : tooFewSeeds ? ComparisonVerdict.TooFewSeeds : ComparisonVerdict.NotToldApart;
+        string verdict = outcome switch
+        {
+            ComparisonVerdict.ToldApart => "told apart",
+            ComparisonVerdict.TooFewSeeds => Invariant($"the interval excludes 0 and the difference is beyond the noise floor, but it is not yet told apart: {reasons[0]}"),
+            _ => "not told apart: " + string.Join("; ", reasons),
+        };
         return new ReplicateComparison
         {
             Against = against,
@@ -131,7 +139,7 @@ public static class ReplicateRecommender
             PValue = p,
             SmallestPValue = smallest,
             ProbabilityOfImprovement = poi,
-            Distinguishable = distinguishable,
+            Verdict = outcome,
             NoiseFloor = floor,
             Text = Invariant($"Against the {against} (trials {Ids(other)}, {Interval(other.Stable)}): paired difference {Signed(difference.Mean)} [{Signed(difference.Low)}, {Signed(difference.High)}] over {differences.Length} seeds, sign-flip p = {p:0.####}, probability of improvement {poi:0.##}; {verdict}"),
         };

@@ -83,13 +83,14 @@ public sealed class ReplicateRecommenderTests
         // Every seed better: only the observed pattern and its mirror are as extreme, 2 of 64.
         Assert.Equal(2.0 / 64, baseline.PValue, 12);
         Assert.Equal(1.0, baseline.ProbabilityOfImprovement);
-        Assert.True(baseline.Distinguishable);
+        Assert.Equal(ComparisonVerdict.ToldApart, baseline.Verdict);
+        Assert.EndsWith("; told apart", baseline.Text, StringComparison.Ordinal);
 
         var runnerUp = report.Comparisons.Single(c => c.Against == "runner-up");
         Assert.Equal(7, runnerUp.OtherTrialId);
         Assert.Equal(0.002, runnerUp.Difference.Mean, 10);
         Assert.Equal(4.0 / 6, runnerUp.ProbabilityOfImprovement, 10);
-        Assert.False(runnerUp.Distinguishable);
+        Assert.Equal(ComparisonVerdict.NotToldApart, runnerUp.Verdict);
         Assert.True(runnerUp.Difference.Low < 0);
         Assert.Contains("not told apart: the interval includes 0", runnerUp.Text, StringComparison.Ordinal);
         Assert.Contains("within the validation set's noise floor", runnerUp.Text, StringComparison.Ordinal);
@@ -118,8 +119,8 @@ public sealed class ReplicateRecommenderTests
         var baseline = Assert.Single(report.Comparisons);
         Assert.Equal(0.5, baseline.PValue, 12);
         Assert.Equal(0.5, baseline.SmallestPValue, 12);
-        Assert.False(baseline.Distinguishable);
-        Assert.Contains("with 2 seeds the smallest p-value the test can give is 0.5: at least 6 seeds are needed", baseline.Text, StringComparison.Ordinal);
+        Assert.Equal(ComparisonVerdict.TooFewSeeds, baseline.Verdict);
+        Assert.Contains("the interval excludes 0 and the difference is beyond the noise floor, but it is not yet told apart: with 2 seeds the smallest p-value the sign-flip test can give is 0.5: at least 6 seeds are needed", baseline.Text, StringComparison.Ordinal);
         // The paired differences are 0.10 and 0.11: their bootstrap interval is their range.
         Assert.Equal(0.10, baseline.Difference.Low, 10);
         Assert.Equal(0.11, baseline.Difference.High, 10);
