@@ -25,11 +25,11 @@ public sealed record ReplicateComparison
     [Id(3)]
     public IntervalEstimate Difference { get; init; } = new();
 
-    /// <summary>Two-sided p-value of the paired sign-flip test (exact over every sign pattern).</summary>
+    /// <summary>Two-sided p-value of the paired sign-flip test (exact over every sign pattern up to 20 pairs, sampled above).</summary>
     [Id(4)]
     public double PValue { get; init; } = double.NaN;
 
-    /// <summary>The smallest p-value <see cref="Pairs"/> pairs can give (2/2^n).</summary>
+    /// <summary>The smallest p-value these pairs can give (2/2^n over the n non-zero differences).</summary>
     [Id(5)]
     public double SmallestPValue { get; init; } = double.NaN;
 
@@ -41,7 +41,10 @@ public sealed record ReplicateComparison
     [Id(7)]
     public ComparisonVerdict Verdict { get; init; }
 
-    /// <summary>Half-width of the 95% binomial noise floor of the difference (one measurement each; NaN when unknown).</summary>
+    /// <summary>
+    /// Half-width of the 95% binomial noise floor of the difference: one measurement each, taken as independent
+    /// although both are scored on the same images (conservative); NaN when unknown or for a loss.
+    /// </summary>
     [Id(8)]
     public double NoiseFloor { get; init; } = double.NaN;
 

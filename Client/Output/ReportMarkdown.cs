@@ -106,7 +106,8 @@ public static class ReportMarkdown
             md.AppendLine("## What mattered");
             md.AppendLine();
             var first = report.Importance[0];
-            md.AppendLine(Invariant($"Importance of each hyperparameter for reaching the best {first.TopTrials} of the {first.Trials} completed trials by {report.RankedBy} (PED-ANOVA, Watanabe et al. 2023: the Pearson divergence between the values the top trials hold and those all trials hold, normalised to add up to 1). With this few trials it ranks parameters; it does not measure them precisely."));
+            string units = report.Configurations.IsEmpty ? "completed trials" : "complete configurations (each by its mean over seeds)";
+            md.AppendLine(Invariant($"Importance of each hyperparameter for reaching the best {first.TopTrials} of the {first.Trials} {units} by {report.RankedBy} (PED-ANOVA, Watanabe et al. 2023: the Pearson divergence between the values the top trials hold and those all trials hold, normalised to add up to 1). With this few trials it ranks parameters; it does not measure them precisely."));
             md.AppendLine();
             md.AppendLine("| parameter | importance | divergence | trials | top trials |");
             md.AppendLine("|---|---|---|---|---|");
@@ -121,7 +122,8 @@ public static class ReportMarkdown
             md.AppendLine();
             md.AppendLine("## Expected best against the number of trials");
             md.AppendLine();
-            md.AppendLine(Invariant($"The best mean of the last {report.LastK} {report.RankedBy} to expect from n trials drawn from the {report.ExpectedBest.Length} completed ones (Dodge et al. 2019), ± its standard deviation:"));
+            string drawn = report.Configurations.IsEmpty ? "trials drawn from the completed ones" : "configurations drawn from the complete ones (each by its mean over seeds)";
+            md.AppendLine(Invariant($"The best mean of the last {report.LastK} {report.RankedBy} to expect from n {drawn}, {report.ExpectedBest.Length} in all (Dodge et al. 2019), ± its standard deviation:"));
             md.AppendLine();
             md.AppendLine("| trials | expected best | std |");
             md.AppendLine("|---|---|---|");
@@ -187,7 +189,7 @@ public static class ReportMarkdown
         md.AppendLine();
         md.AppendLine("Paired by seed (recommended minus other, positive = the recommendation is better): the mean difference with its 95% bootstrap interval, the exact sign-flip test, the probability of improvement (share of seeds on which the recommendation did better), and the validation set's binomial noise floor. Told apart only when the interval excludes 0, p < 0.05 and the difference is beyond the noise floor; fewer than 6 seeds can never give p < 0.05.");
         md.AppendLine();
-        md.AppendLine("| against | trials | paired seeds | difference [95% CI] | sign-flip p | smallest possible p | P(improvement) | noise floor (95% half-width) | told apart |");
+        md.AppendLine("| against | trials | paired seeds | difference [95% CI] | sign-flip p | smallest possible p | P(improvement) | noise floor (95% half-width, unpaired: conservative) | told apart |");
         md.AppendLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var c in report.Comparisons)
         {

@@ -117,8 +117,9 @@ public static class ReportPlots
         band.LineWidth = 0;
         var line = plot.Add.ScatterLine(trials, mean);
         Style(line, RecommendedColor, "expected best (± 1 std)");
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Expected best mean of the last {report.LastK} {report.RankedBy} of n trials drawn from the {mean.Length} completed"));
-        plot.XLabel("trials (n)");
+        string units = report.Configurations.IsEmpty ? "trials" : "configurations";
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"Expected best mean of the last {report.LastK} {report.RankedBy} of n {units} drawn from the {mean.Length} completed"));
+        plot.XLabel($"{units} (n)");
         plot.YLabel(string.Create(CultureInfo.InvariantCulture, $"expected best stable {report.RankedBy}"));
         plot.ShowLegend(Alignment.LowerRight);
         return Save(plot, folder, "expected-best.png");

@@ -71,6 +71,12 @@ public static class ReplicateRecommender
             text.Append(". ").Append(comparison.Text);
         }
 
+        if (comparisons.Count > 0 && configurations.Count > 2)
+        {
+            // The winner was picked as the best of several on these same seeds: its lead is measured where it looked best.
+            text.Append(Invariant($". These comparisons follow the choice of the best of {configurations.Count} configurations on the same seeds, so they favour it; new seeds would confirm it"));
+        }
+
         return (best.TrialIds[0], text.ToString(), comparisons.ToImmutable());
     }
 
@@ -89,7 +95,7 @@ public static class ReplicateRecommender
         double[] differences = [.. mine.Keys.Where(theirs.ContainsKey).Order().Select(seed => metric.Score(metric.Stable(mine[seed])) - metric.Score(metric.Stable(theirs[seed])))];
         var difference = ConfigurationRanking.Estimate(differences);
         double p = ReplicateStatistics.SignFlipPValue(differences);
-        double smallest = ReplicateStatistics.SmallestPValue(differences.Length);
+        double smallest = ReplicateStatistics.SmallestPValue(differences);
         double poi = ReplicateStatistics.ProbabilityOfImprovement(differences);
         // The validation set's own noise, for an accuracy: one measurement's binomial error on each side.
         double floor = metric.Name == MetricName.ValAccuracy
@@ -97,13 +103,17 @@ public static class ReplicateRecommender
             : double.NaN;
         var reasons = new List<string>();
         bool tooFewSeeds = false;
-        if (differences.Length == 0)
+        if (differences.Length < 2)
         {
-            reasons.Add("no seed was completed by both");
+            reasons.Add(differences.Length == 0 ? "no seed was completed by both" : "only one seed was completed by both: no interval");
         }
         else
         {
-            if (!(difference.Low > 0))
+            if (difference.High < 0)
+            {
+                reasons.Add(Invariant($"the interval is below 0: the {against} did better on these seeds"));
+            }
+            else if (!(difference.Low > 0))
             {
                 reasons.Add("the interval includes 0");
             }
@@ -115,19 +125,20 @@ public static class ReplicateRecommender
 
             if (!(p < Alpha))
             {
-                // Fewer than 6 seeds cannot reach p < 0.05 whatever they show: that alone is a lack of seeds, not of a difference.
+                // Seeds that cannot reach p < 0.05 whatever they show: that alone is a lack of seeds, not of a difference.
                 tooFewSeeds = smallest >= Alpha && reasons.Count == 0;
                 reasons.Add(smallest >= Alpha
-                    ? Invariant($"with {differences.Length} seeds the smallest p-value the sign-flip test can give is {smallest:0.###}: at least 6 seeds are needed to reach p < {Alpha}")
+                    ? Invariant($"with {differences.Length} seeds{Ties(differences, smallest)} the smallest p-value the sign-flip test can give is {smallest:0.###}: at least 6 seeds with a non-zero difference are needed to reach p < {Alpha}")
                     : Invariant($"p >= {Alpha}"));
             }
         }
 
         var outcome = reasons.Count == 0 ? ComparisonVerdict.ToldApart : tooFewSeeds ? ComparisonVerdict.TooFewSeeds : ComparisonVerdict.NotToldApart;
+        string beyond = double.IsFinite(floor) ? "the interval excludes 0 and the difference is beyond the noise floor" : "the interval excludes 0";
         string verdict = outcome switch
         {
             ComparisonVerdict.ToldApart => "told apart",
-            ComparisonVerdict.TooFewSeeds => Invariant($"the interval excludes 0 and the difference is beyond the noise floor, but it is not yet told apart: {reasons[0]}"),
+            ComparisonVerdict.TooFewSeeds => Invariant($"{beyond}, but it is not yet told apart: {reasons[0]}"),
             _ => "not told apart: " + string.Join("; ", reasons),
         };
         return new ReplicateComparison
@@ -144,6 +155,10 @@ public static class ReplicateRecommender
             Text = Invariant($"Against the {against} (trials {Ids(other)}, {Interval(other.Stable)}): paired difference {Signed(difference.Mean)} [{Signed(difference.Low)}, {Signed(difference.High)}] over {differences.Length} seeds, sign-flip p = {p:0.####}, probability of improvement {poi:0.##}; {verdict}"),
         };
     }
+
+    // ", of which 1 tie," when zero differences raise the smallest p-value.
+    private static string Ties(IReadOnlyList<double> differences, double smallest) =>
+        smallest > ReplicateStatistics.SmallestPValue(differences.Count) ? Invariant($" ({differences.Count - (int)Math.Round(1 + Math.Log2(1 / smallest))} tied)") : "";
 
     private static bool AllConverged(ConfigurationRow row) => row.Judged > 0 && row.Converged == row.Judged;
 

@@ -18,22 +18,19 @@ public static class ReplicateStatistics
 
     /// <summary>
     /// The 95% percentile bootstrap interval of the mean of <paramref name="values"/>: the 2.5th and 97.5th
-    /// percentiles of the means of <see cref="Resamples"/> resamples drawn with replacement. (v, v) for one value;
-    /// (NaN, NaN) for none. With two values it is their range: a resample mean is one of them a quarter of the time each.
+    /// percentiles of the means of <see cref="Resamples"/> resamples drawn with replacement; (NaN, NaN) for fewer than
+    /// two values (one value says nothing of its spread). With two values it is their range: a resample mean is one of
+    /// them a quarter of the time each. With few values it covers the true mean less often than 95% (about half the
+    /// time with two): it shows how far they agree.
     /// </summary>
     public static (double Low, double High) BootstrapInterval(IReadOnlyList<double> values, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfNotEqual(level is > 0 and < 1, true, nameof(level));
         int n = values.Count;
-        if (n == 0)
+        if (n < 2)
         {
             return (double.NaN, double.NaN);
-        }
-
-        if (n == 1)
-        {
-            return (values[0], values[0]);
         }
 
         var random = new Random(BootstrapSeed);
@@ -109,11 +106,23 @@ public static class ReplicateStatistics
     }
 
     /// <summary>
-    /// The smallest two-sided p-value the sign-flip test can give for <paramref name="pairs"/> pairs: 2/2^n (the
-    /// observed pattern and its mirror). With 2 seeds it is 0.5, with 5 it is 0.0625: fewer than 6 seeds can never
-    /// reach p &lt; 0.05, whatever the differences.
+    /// The smallest two-sided p-value the sign-flip test can give for <paramref name="pairs"/> pairs with no zero
+    /// difference: 2/2^n (the observed pattern and its mirror). With 2 seeds it is 0.5, with 5 it is 0.0625: fewer
+    /// than 6 seeds can never reach p &lt; 0.05, whatever the differences.
     /// </summary>
     public static double SmallestPValue(int pairs) => pairs < 1 ? 1 : Math.Min(1, 2 / Math.Pow(2, pairs));
+
+    /// <summary>
+    /// The smallest p-value the sign-flip test can give for these <paramref name="differences"/>: a zero difference
+    /// (a tie, common for accuracies on a small set) is the same under either sign, so only the others count:
+    /// 2/2^(nonzero).
+    /// </summary>
+    public static double SmallestPValue(IReadOnlyList<double> differences)
+    {
+        ArgumentNullException.ThrowIfNull(differences);
+        double tolerance = 1e-12 * Math.Max(1, differences.Sum(Math.Abs));
+        return SmallestPValue(differences.Count(d => Math.Abs(d) > tolerance));
+    }
 
     /// <summary>
     /// The probability of improvement: the share of paired seeds on which the first configuration did better

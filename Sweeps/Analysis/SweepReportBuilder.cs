@@ -34,12 +34,20 @@ public static class SweepReportBuilder
         if (replicates > 1)
         {
             (recommended, evidence, comparisons) = ReplicateRecommender.Recommend(configurations, rows, k, metric);
-            evidence += Recommender.Changes(rows.First(r => r.TrialId == recommended), rows, effects);
+            if (rows.FirstOrDefault(r => r.TrialId == recommended) is { } chosen)
+            {
+                evidence += Recommender.Changes(chosen, rows, effects);
+            }
         }
 
-        var importance = PedAnova.Of([.. rows.Where(ParameterEffects.IsEvidence)
-            .Select(r => ((IReadOnlyDictionary<string, string>)ParameterEffects.Pairs(r.Config), metric.Score(metric.Stable(r))))]);
-        var (expected, spread) = ExpectedBest.Of([.. rows.Where(ParameterEffects.IsEvidence).Select(metric.Stable).Where(double.IsFinite)], metric.Goal == MetricGoal.Minimize);
+        // With replicates, what mattered and the expected best are over configurations (each its mean over seeds):
+        // counted per trial, the top set would be the luckiest seeds and n "trials" would be fewer configurations.
+        var evidenceScores = configurations.IsEmpty
+            ? rows.Where(ParameterEffects.IsEvidence).Select(r => (Config: r.Config, Stable: metric.Stable(r))).ToList()
+            : configurations.Where(c => c.Complete).Select(c => (c.Config, Stable: c.Stable.Mean)).ToList();
+        var importance = PedAnova.Of([.. evidenceScores.Where(e => double.IsFinite(e.Stable))
+            .Select(e => ((IReadOnlyDictionary<string, string>)ParameterEffects.Pairs(e.Config), metric.Score(e.Stable)))]);
+        var (expected, spread) = ExpectedBest.Of([.. evidenceScores.Select(e => e.Stable).Where(double.IsFinite)], metric.Goal == MetricGoal.Minimize);
         return new SweepReport
         {
             SweepId = status.SweepId,

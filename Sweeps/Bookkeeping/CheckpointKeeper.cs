@@ -10,7 +10,9 @@ namespace AslSweep.Sweeps.Bookkeeping;
 /// sets only improve as trials complete, so a released trial can never come back into the kept set. A trial is
 /// released only when its worker has finished with it: completed, failed and diverged trials at once, stopped
 /// ones (whose worker may still be writing its last checkpoint) when the sweep has completed. Cancelled sweeps
-/// keep everything.
+/// keep everything. With replicates K counts configurations (the best K complete ones keep their first replicate's
+/// checkpoint), and nothing is released before the sweep completes: until then a configuration's mean can still
+/// overtake, and its first replicate become the recommendation.
 /// </summary>
 public static class CheckpointKeeper
 {
@@ -25,6 +27,14 @@ public static class CheckpointKeeper
         }
 
         bool over = state.State == SweepState.Completed;
+        bool replicated = state.Spec.Replicates > 1;
+        if (replicated && !over)
+        {
+            // With replicates the recommendation moves as configurations complete (a released trial could become the
+            // recommended one): nothing is released before the ranking is final.
+            return [];
+        }
+
         var released = state.ReleasedCheckpoints.ToHashSet();
         var candidates = state.Trials
             .Where(t => !t.IsBaseline && !released.Contains(t.TrialId))
@@ -36,12 +46,15 @@ public static class CheckpointKeeper
         }
 
         var report = SweepReportBuilder.Build(book.ToStatus());
-        var kept = report.Rows
-            .Where(r => r.State == TrialState.Completed && double.IsFinite(r.MeanLastK))
-            .OrderByDescending(r => r.MeanLastK)
-            .ThenBy(r => r.TrialId)
-            .Take(keep)
-            .Select(r => r.TrialId)
+        // With replicates K counts configurations, each kept by its first replicate (the one a recommendation names).
+        var kept = (replicated
+                ? report.Configurations.Where(c => c.Complete).Take(keep).Select(c => c.TrialIds[0])
+                : report.Rows
+                    .Where(r => r.State == TrialState.Completed && double.IsFinite(r.MeanLastK))
+                    .OrderByDescending(r => r.MeanLastK)
+                    .ThenBy(r => r.TrialId)
+                    .Take(keep)
+                    .Select(r => r.TrialId))
             .Append(report.RecommendedTrialId)
             .ToHashSet();
         return [.. candidates.Where(t => !kept.Contains(t.TrialId)).Select(t => t.TrialId)];

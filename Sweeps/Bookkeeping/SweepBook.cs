@@ -332,9 +332,17 @@ public sealed class SweepBook(SweepCoordinatorState state)
             State.SchedulerResults.Add(result);
         }
 
-        if (fed.Count > 0)
+        // The results are saved with the curve of the trial they are keyed by: with replicates the configuration's
+        // first trial, whichever replicate's epoch completed the result.
+        foreach (int keyed in fed.Select(r => r.TrialId).Distinct())
         {
-            trial.CurveVersion++;
+            Trial(keyed)!.CurveVersion++;
+        }
+
+        if (State.State == SweepState.Cancelled)
+        {
+            // A cancelled sweep's trials end cancelled: a rung completed now stops no other replicate.
+            stops = [.. stops.Where(s => s.TrialId == trial.TrialId)];
         }
 
         foreach (var stop in stops)

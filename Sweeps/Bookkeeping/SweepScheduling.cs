@@ -17,9 +17,9 @@ namespace AslSweep.Sweeps.Bookkeeping;
 /// With replicates, the scheduler judges configurations, not seeds, so no configuration is stopped on one unlucky
 /// seed: it sees one result per configuration and epoch, under the configuration's first trial id, the mean of its
 /// replicates' values at that epoch, given once every replicate has reached the epoch (replicates that failed,
-/// diverged or were cancelled are left out of the mean). A stop then stops every running replicate of the
-/// configuration at that epoch; one that already completed keeps its curve. Without replicates every trial is its
-/// own configuration and this is the plain per-trial scheduler.
+/// diverged or were cancelled are left out of the mean). A stop then stops every replicate of the configuration
+/// that is not final (running, or requeued and waiting) at that epoch; one that already completed keeps its curve.
+/// Without replicates every trial is its own configuration and this is the plain per-trial scheduler.
 /// </remarks>
 public sealed class SweepScheduling
 {
@@ -85,11 +85,18 @@ public sealed class SweepScheduling
         ArgumentNullException.ThrowIfNull(trialOf);
         var group = Group(trial.TrialId);
         int key = group[0];
-        // The observed trial always counts (its final report's epochs still enter the rungs); another replicate that
-        // ended without completing no longer does.
-        var members = group.Select(id => id == trial.TrialId ? trial : trialOf(id)).OfType<TrialProgressState>()
-            .Where(m => m.TrialId == trial.TrialId || m.State is not (TrialState.Failed or TrialState.Diverged or TrialState.Cancelled))
-            .ToList();
+        // A trial alone always counts (its final report's epochs still enter the rungs, as they always did); of
+        // replicates, those that ended without completing no longer do, the observed one included.
+        var members = group.Count == 1
+            ? [trial]
+            : group.Select(id => id == trial.TrialId ? trial : trialOf(id)).OfType<TrialProgressState>()
+                .Where(m => m.State is not (TrialState.Failed or TrialState.Diverged or TrialState.Cancelled))
+                .ToList();
+        if (members.Count == 0)
+        {
+            return ([], []);
+        }
+
         var fed = new List<SchedulerResultState>();
         int last = _lastFed.GetValueOrDefault(key);
         while (true)
@@ -108,7 +115,9 @@ public sealed class SweepScheduling
             _lastFed[key] = last = epoch;
             if (decision.Decision == SchedulerDecision.Stop)
             {
-                var stops = members.Where(m => !m.IsBaseline && m.State == TrialState.Running)
+                // Every replicate not yet final is stopped, a requeued one waiting for a worker too: it would
+                // otherwise resume and train on, never judged again.
+                var stops = members.Where(m => !m.IsBaseline && (m.State == TrialState.Running || (group.Count > 1 && !SweepBook.IsFinal(m.State))))
                     .Select(m => new SchedulingDecision { TrialId = m.TrialId, Epoch = epoch, Value = value, Reason = Reason(decision, group.Count) })
                     .ToList();
                 if (stops.Count > 0)
@@ -123,8 +132,10 @@ public sealed class SweepScheduling
 
     private IReadOnlyList<int> Group(int trialId) => _groupOf.TryGetValue(trialId, out var group) ? group : [trialId];
 
-    private static string Reason(TrialDecision decision, int replicates) =>
-        replicates > 1 ? $"{decision.Reason} (the mean of the configuration's {replicates} replicates)" : decision.Reason;
+    // The schedulers count what they were given, which with replicates is configurations.
+    private static string Reason(TrialDecision decision, int replicates) => replicates > 1
+        ? $"{decision.Reason.Replace("trials", "configurations", StringComparison.Ordinal)} (the mean of the configuration's {replicates} replicates)"
+        : decision.Reason;
 
     // The scheduler's value of a trial at an epoch, or null when the trial's curve does not reach it without a gap:
     // averaged over the last k epochs, but never over epochs before the grace period, since early epochs (a network

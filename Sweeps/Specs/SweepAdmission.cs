@@ -54,7 +54,8 @@ public static partial class SweepAdmission
             trials = TrialPlanner.Plan(spec);
             if (trials.Count > limits.MaxTrialsPerSweep)
             {
-                problems.Add($"parameters: {trials.Count:N0} trials is over this cluster's limit of {limits.MaxTrialsPerSweep:N0} per sweep (AslSweep:Limits:MaxTrialsPerSweep)");
+                string replicated = spec.Replicates > 1 ? $" ({spec.Replicates} replicates of each configuration)" : "";
+                problems.Add($"parameters: {trials.Count:N0} trials{replicated} is over this cluster's limit of {limits.MaxTrialsPerSweep:N0} per sweep (AslSweep:Limits:MaxTrialsPerSweep)");
             }
 
             int epochs = trials.Max(t => t.Config.Epochs);

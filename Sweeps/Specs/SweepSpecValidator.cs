@@ -68,10 +68,11 @@ public static class SweepSpecValidator
         {
             problems.Add($"replicates: {spec.Replicates} is outside [1, {MaxReplicates}]");
         }
-        else if (spec.Replicates > 1 && spec.Parameters.Any(p => p.Name == Hyperparameters.Seed.Name))
+        else if (spec.Replicates > 1 && spec.Parameters.Any(p => p.Name == Hyperparameters.Seed.Name && (p.Distribution is not null || p.Values.Length > 1)))
         {
-            // Each replicate's seed is derived from its configuration's; a searched seed would make every seed a configuration.
-            problems.Add($"parameters.{Hyperparameters.Seed.Name}: replicates: {spec.Replicates} derives every replicate's seed; search the seed or ask for replicates, not both");
+            // Each replicate's seed is derived from its configuration's; a searched seed would make every seed a
+            // configuration. One fixed seed is fine: it is the first replicate's, and the others derive from it.
+            problems.Add($"parameters.{Hyperparameters.Seed.Name}: replicates: {spec.Replicates} derives every replicate's seed; search the seed or ask for replicates, not both (one fixed seed is fine)");
         }
 
         var seen = new HashSet<string>();
@@ -193,8 +194,9 @@ public static class SweepSpecValidator
             long size = spec.Parameters.Aggregate(1L, (n, p) => p.Values.Length == 0 ? 0 : n > long.MaxValue / p.Values.Length ? long.MaxValue : n * p.Values.Length);
             if (size > MaxTrials / spec.Replicates)
             {
-                string replicated = spec.Replicates > 1 ? $" x {spec.Replicates} replicates" : "";
-                problems.Add($"parameters: the grid has {size:N0} trials{replicated}; at most {MaxTrials:N0} are allowed");
+                problems.Add(spec.Replicates > 1
+                    ? $"parameters: the grid has {size:N0} configurations x {spec.Replicates} replicates; at most {MaxTrials:N0} trials are allowed"
+                    : $"parameters: the grid has {size:N0} trials; at most {MaxTrials:N0} are allowed");
             }
         }
         else if ((long)spec.NumSamples * spec.Replicates > MaxTrials)

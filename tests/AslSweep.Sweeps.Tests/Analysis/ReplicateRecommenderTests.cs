@@ -99,16 +99,20 @@ public sealed class ReplicateRecommenderTests
     }
 
     [Fact]
-    public void Build_augmentationDecidesTheScore_importanceNamesItOverTheCompletedTrials()
+    public void Build_augmentationDecidesTheScore_importanceAndExpectedBestAreOverConfigurationsNotSeeds()
     {
         var report = Report(6, SixSeeds());
 
         var importance = Assert.Single(report.Importance);
         Assert.Equal("augment", importance.Parameter);
         Assert.Equal(1.0, importance.Importance, 12);
-        Assert.Equal(18, importance.Trials);
+        // Three configurations (each its mean over six seeds), not 18 seeds: the top set is not the luckiest seeds.
+        Assert.Equal(3, importance.Trials);
         Assert.Equal(2, importance.TopTrials);
         Assert.True(importance.Divergence > 0);
+        Assert.Equal(3, report.ExpectedBest.Length);
+        // Best of 3 draws from the means 0.855, 0.953, 0.955: 0.955 (1 - (2/3)^3) + 0.953 ((2/3)^3 - (1/3)^3) + 0.855 (1/3)^3.
+        Assert.Equal((0.955 * (1 - (8.0 / 27))) + (0.953 * (7.0 / 27)) + (0.855 / 27), report.ExpectedBest[^1], 10);
     }
 
     [Fact]
@@ -120,7 +124,7 @@ public sealed class ReplicateRecommenderTests
         Assert.Equal(0.5, baseline.PValue, 12);
         Assert.Equal(0.5, baseline.SmallestPValue, 12);
         Assert.Equal(ComparisonVerdict.TooFewSeeds, baseline.Verdict);
-        Assert.Contains("the interval excludes 0 and the difference is beyond the noise floor, but it is not yet told apart: with 2 seeds the smallest p-value the sign-flip test can give is 0.5: at least 6 seeds are needed", baseline.Text, StringComparison.Ordinal);
+        Assert.Contains("the interval excludes 0 and the difference is beyond the noise floor, but it is not yet told apart: with 2 seeds the smallest p-value the sign-flip test can give is 0.5: at least 6 seeds with a non-zero difference are needed", baseline.Text, StringComparison.Ordinal);
         // The paired differences are 0.10 and 0.11: their bootstrap interval is their range.
         Assert.Equal(0.10, baseline.Difference.Low, 10);
         Assert.Equal(0.11, baseline.Difference.High, 10);
@@ -141,6 +145,71 @@ public sealed class ReplicateRecommenderTests
         Assert.Equal("1 completed, 1 stopped at epoch 2", report.Configurations[1].States);
         Assert.Equal(1, report.RecommendedTrialId);
         Assert.Contains("it is the baseline: no variant did better", report.Recommendation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_noConfigurationComplete_reportsWithoutARecommendation()
+    {
+        // Every replicate still running (or too short to judge): the report is built, it only recommends nothing.
+        var report = Report(2, Trial(1, 0, 0, 0.85, baseline: true, state: TrialState.Running), Trial(2, 0, 1, 0.86, baseline: true, state: TrialState.Running));
+
+        Assert.Equal(0, report.RecommendedTrialId);
+        Assert.Equal("no configuration has every replicate completed and judged yet", report.Recommendation);
+        Assert.Single(report.Configurations);
+    }
+
+    [Fact]
+    public void Compare_tiedSeed_raisesTheSmallestPValueAndSaysTooFewSeeds()
+    {
+        var metric = new RankingMetric(MetricName.ValAccuracy, MetricGoal.Maximize);
+        // Six seeds, one tied (both 0.90): flipping a zero changes nothing, so the smallest p is 2/2^5, not 2/2^6.
+        double[] mine = [0.95, 0.96, 0.90, 0.97, 0.95, 0.96];
+        double[] theirs = [0.85, 0.86, 0.90, 0.87, 0.85, 0.86];
+        var (winner, other, rows) = Pair(mine, theirs);
+
+        var comparison = ReplicateRecommender.Compare(winner, other, "baseline", rows, metric, 720);
+
+        Assert.Equal(2.0 / 32, comparison.SmallestPValue, 12);
+        Assert.Equal(2.0 / 32, comparison.PValue, 12);
+        Assert.Equal(ComparisonVerdict.TooFewSeeds, comparison.Verdict);
+        Assert.Contains("with 6 seeds (1 tied) the smallest p-value", comparison.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_otherBetterOnEverySeed_saysSoInsteadOfAnIntervalIncludingZero()
+    {
+        var metric = new RankingMetric(MetricName.ValAccuracy, MetricGoal.Maximize);
+        var (winner, other, rows) = Pair([0.85, 0.86, 0.84], [0.95, 0.96, 0.94]);
+
+        var comparison = ReplicateRecommender.Compare(winner, other, "baseline", rows, metric, 720);
+
+        Assert.Equal(ComparisonVerdict.NotToldApart, comparison.Verdict);
+        Assert.Contains("the interval is below 0: the baseline did better on these seeds", comparison.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("includes 0", comparison.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compare_onePairedSeed_givesNoInterval()
+    {
+        var metric = new RankingMetric(MetricName.ValAccuracy, MetricGoal.Maximize);
+        var (winner, other, rows) = Pair([0.99], [0.50]);
+
+        var comparison = ReplicateRecommender.Compare(winner, other, "baseline", rows, metric, 720);
+
+        Assert.True(double.IsNaN(comparison.Difference.Low));
+        Assert.Equal(ComparisonVerdict.NotToldApart, comparison.Verdict);
+        Assert.Contains("only one seed was completed by both: no interval", comparison.Text, StringComparison.Ordinal);
+    }
+
+    // Two configurations over the same seeds 1..n, trials 1..n and n+1..2n, with these stable accuracies.
+    private static (ConfigurationRow Winner, ConfigurationRow Other, Dictionary<int, TrialReportRow> Rows) Pair(double[] mine, double[] theirs)
+    {
+        int n = mine.Length;
+        static TrialReportRow Row(int id, int seed, double accuracy) => new() { TrialId = id, State = TrialState.Completed, Verdict = Verdict.Converged, MeanLastK = accuracy, Config = new TrialConfig { Seed = seed } };
+        var rows = mine.Select((a, i) => Row(i + 1, i + 1, a)).Concat(theirs.Select((a, i) => Row(n + i + 1, i + 1, a))).ToDictionary(r => r.TrialId);
+        var winner = new ConfigurationRow { TrialIds = [.. Enumerable.Range(1, n)], Stable = new IntervalEstimate { Mean = mine.Average() } };
+        var other = new ConfigurationRow { TrialIds = [.. Enumerable.Range(n + 1, n)], Stable = new IntervalEstimate { Mean = theirs.Average() } };
+        return (winner, other, rows);
     }
 
     [Fact]

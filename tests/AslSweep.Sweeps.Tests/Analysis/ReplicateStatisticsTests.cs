@@ -46,10 +46,21 @@ public sealed class ReplicateStatisticsTests
     }
 
     [Fact]
-    public void BootstrapInterval_oneOrNoValue_isThePointOrNaN()
+    public void BootstrapInterval_oneOrNoValue_isNaN()
     {
-        Assert.Equal((0.9, 0.9), ReplicateStatistics.BootstrapInterval([0.9]));
+        // One value says nothing of its spread: a zero-width interval around it once read "excludes 0".
+        Assert.True(double.IsNaN(ReplicateStatistics.BootstrapInterval([0.9]).Low));
         Assert.True(double.IsNaN(ReplicateStatistics.BootstrapInterval([]).Low));
+    }
+
+    [Fact]
+    public void SmallestPValue_tiedDifferences_countOnlyTheNonZeroOnes()
+    {
+        Assert.Equal(2.0 / 16, ReplicateStatistics.SmallestPValue([0.01, 0, 0.02, 0.03, 0, 0.01]), 12);
+        Assert.Equal(1.0, ReplicateStatistics.SmallestPValue([0.0, 0.0]), 12);
+        // And the test agrees: the all-positive pattern and its mirror, each with the zeros' 4 sign choices, are the
+        // 8 of the 64 patterns as extreme: 2/2^4.
+        Assert.Equal(8.0 / 64, ReplicateStatistics.SignFlipPValue([0.01, 0, 0.02, 0.03, 0, 0.01]), 12);
     }
 
     [Theory]

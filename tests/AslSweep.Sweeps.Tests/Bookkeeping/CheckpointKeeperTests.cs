@@ -87,4 +87,31 @@ public sealed class CheckpointKeeperTests
 
         Assert.Empty(CheckpointKeeper.ToRelease(cancelled));
     }
+
+    [Fact]
+    public void ToRelease_replicates_releasesNothingBeforeTheEndThenKeepsTheBestConfigurationsFirstReplicate()
+    {
+        // Two configurations (dense units) of two seeds, no baseline, keep 1. Mid-sweep configuration B (trial 3,
+        // 0.85) leads A (trial 1, 0.80); then A's second seed reaches 0.95 and B's 0.70: A's mean 0.875 wins, so trial 1,
+        // released if the keeper had acted mid-sweep, becomes the recommendation.
+        var book = SweepBook.Start(new SweepCoordinatorState(), "r", new SweepSpec
+        {
+            Metric = new MetricSpec { LastK = 1 },
+            MaxFailures = 1,
+            KeepCheckpoints = 1,
+            IncludeBaseline = false,
+            Replicates = 2,
+            Parameters = [new ParameterSpec { Name = "epochs", Values = ["3"] }, new ParameterSpec { Name = "dense_units", Values = ["32", "64"] }],
+        }, Now);
+        End(book, 1, TrialOutcome.Completed, 0.80);
+        End(book, 3, TrialOutcome.Completed, 0.85);
+
+        Assert.Empty(CheckpointKeeper.ToRelease(book));
+
+        End(book, 2, TrialOutcome.Completed, 0.95);
+        End(book, 4, TrialOutcome.Completed, 0.70);
+        Assert.True(book.CompleteIfDone(Now));
+
+        Assert.Equal([2, 3, 4], CheckpointKeeper.ToRelease(book));
+    }
 }

@@ -116,16 +116,82 @@ public sealed class ReplicateSchedulingTests
             book.Assign(trial, $"w{trial.TrialId}");
         }
 
-        // A and B pass rung 1; C's trial 5 reports epoch 1, and trial 6's only report of it is its final one.
+        // A and B pass rung 1; C's trial 5 reports epoch 1, and trial 6's only report of it is its final one: it
+        // diverged, so its 0.9 is left out of the mean (with it, 0.75 would reach the cutoff 0.75 and C ran on).
         foreach (var (t, v) in new[] { (1, 0.7), (2, 0.7), (3, 0.8), (4, 0.8), (5, 0.6) })
         {
             book.RecordEpoch(t, 1, new EpochReport { Epoch = 1, ValAccuracy = v }, out _);
         }
 
-        Assert.True(book.Finish(6, 1, TrialOutcome.Diverged, "NaN loss", [new EpochReport { Epoch = 1, ValAccuracy = 0.6 }], out var stops));
+        Assert.True(book.Finish(6, 1, TrialOutcome.Diverged, "NaN loss", [new EpochReport { Epoch = 1, ValAccuracy = 0.9 }], out var stops));
 
         Assert.Equal(5, Assert.Single(stops).TrialId);
         Assert.Equal(TrialState.Stopped, book.Trial(5)!.State);
         Assert.Equal(TrialState.Diverged, book.Trial(6)!.State);
+    }
+
+    [Fact]
+    public void RecordEpoch_resultCompletedByTheSecondReplicate_marksTheFirstTrialsCurveForSaving()
+    {
+        // The results are saved with the curve of the trial they are keyed by (the configuration's first): a version
+        // bumped on the second replicate only left the result unsaved, and a reactivated coordinator replayed without it.
+        var book = SweepBook.Start(new SweepCoordinatorState(), "r", Spec(replicated: true), Now);
+        foreach (var trial in book.State.Trials)
+        {
+            book.Assign(trial, $"w{trial.TrialId}");
+        }
+
+        book.RecordEpoch(1, 1, new EpochReport { Epoch = 1, ValAccuracy = 0.7 }, out _);
+        int before = book.Trial(1)!.CurveVersion;
+
+        book.RecordEpoch(2, 1, new EpochReport { Epoch = 1, ValAccuracy = 0.7 }, out _);
+
+        Assert.Equal(1, Assert.Single(book.State.SchedulerResults).TrialId);
+        Assert.True(book.Trial(1)!.CurveVersion > before);
+    }
+
+    [Fact]
+    public void RecordEpoch_replicateRequeuedAfterTheRung_isStoppedWithItsConfiguration()
+    {
+        var book = SweepBook.Start(new SweepCoordinatorState(), "r", Spec(replicated: true), Now);
+        foreach (var trial in book.State.Trials)
+        {
+            book.Assign(trial, $"w{trial.TrialId}");
+        }
+
+        foreach (var (t, v) in new[] { (1, 0.7), (2, 0.7), (3, 0.8), (4, 0.8), (6, 0.6) })
+        {
+            book.RecordEpoch(t, 1, new EpochReport { Epoch = 1, ValAccuracy = v }, out _);
+        }
+
+        // Trial 6's worker is lost after its epoch 1: it waits for another. Trial 5 completes C's rung: C is stopped.
+        book.Requeue(book.Trial(6)!, "worker lost");
+        book.RecordEpoch(5, 1, new EpochReport { Epoch = 1, ValAccuracy = 0.6 }, out var stops);
+
+        Assert.Equal([5, 6], stops.Select(s => s.TrialId));
+        Assert.Equal(TrialState.Stopped, book.Trial(6)!.State);
+        Assert.Empty(book.Pending);
+    }
+
+    [Fact]
+    public void Finish_cancelledSweep_stopsNoOtherReplicate()
+    {
+        var book = SweepBook.Start(new SweepCoordinatorState(), "r", Spec(replicated: true), Now);
+        foreach (var trial in book.State.Trials)
+        {
+            book.Assign(trial, $"w{trial.TrialId}");
+        }
+
+        foreach (var (t, v) in new[] { (1, 0.7), (2, 0.7), (3, 0.8), (4, 0.8), (5, 0.6) })
+        {
+            book.RecordEpoch(t, 1, new EpochReport { Epoch = 1, ValAccuracy = v }, out _);
+        }
+
+        book.Cancel(Now);
+        Assert.True(book.Finish(6, 1, TrialOutcome.Cancelled, "cancelled", [new EpochReport { Epoch = 1, ValAccuracy = 0.6 }], out var stops));
+
+        Assert.Empty(stops);
+        Assert.Equal(TrialState.Running, book.Trial(5)!.State);
+        Assert.Equal(TrialState.Cancelled, book.Trial(6)!.State);
     }
 }

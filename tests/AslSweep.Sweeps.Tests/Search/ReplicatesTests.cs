@@ -70,7 +70,7 @@ public sealed class ReplicatesTests
 
         var e = Assert.Throws<SpecFormatException>(() => SweepSpecReader.Read(text, "b.yaml"));
 
-        Assert.Contains("b.yaml: parameters: the grid has 101 trials x 100 replicates; at most 10,000 are allowed", e.Problems);
+        Assert.Contains("b.yaml: parameters: the grid has 101 configurations x 100 replicates; at most 10,000 trials are allowed", e.Problems);
         Assert.Equal(1, SweepSpecReader.Read(text.Replace("replicates: 100\n", "", StringComparison.Ordinal), "b.yaml").Replicates);
     }
 }
