@@ -10,7 +10,8 @@ public sealed class SweepCommandsTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string TinySpec(int epochs, int trials) => _temp.Write($"tiny-{epochs}-{trials}.yaml", $"""
+    // Tiny models on tiny data: seeds 1..trials as the searched parameter, or two dense sizes from two replicates each.
+    private string TinySpec(int epochs, int trials, bool replicated = false) => _temp.Write($"tiny-{epochs}-{trials}-{replicated}.yaml", $"""
         name: tiny
         data:
           synthetic: true
@@ -19,17 +20,16 @@ public sealed class SweepCommandsTests : IDisposable
         metric:
           last_k: 2
         include_baseline: false
+        {(replicated ? "replicates: 2" : "")}
         parameters:
           epochs:
             value: {epochs}
           filters:
             value: [8, 8]
           dense_units:
-            value: 32
-          seed:
-            values: [{string.Join(", ", Enumerable.Range(1, trials))}]
+            {(replicated ? "values: [16, 32]" : "value: 32")}
+        {(replicated ? "" : $"  seed:\n    values: [{string.Join(", ", Enumerable.Range(1, trials))}]")}
         """);
-
 
     [Fact]
     public void Dev_tinySpec_runsSweepEndToEndAndWritesReport()
@@ -54,24 +54,7 @@ public sealed class SweepCommandsTests : IDisposable
     {
         // Issue 17: a console table whose cells hold "[low, high]" once failed as malformed markup, and the report
         // was never written.
-        string spec = _temp.Write("replicated.yaml", """
-            name: tiny
-            data:
-              synthetic: true
-              train_per_class: 3
-              valid_per_class: 2
-            metric:
-              last_k: 2
-            include_baseline: false
-            replicates: 2
-            parameters:
-              epochs:
-                value: 2
-              filters:
-                value: [8, 8]
-              dense_units:
-                values: [16, 32]
-            """);
+        string spec = TinySpec(epochs: 2, trials: 4, replicated: true);
 
         var result = AslSweepProcess.Run(Limit, "dev", spec, "--out", _temp.File("sweeps"));
 
