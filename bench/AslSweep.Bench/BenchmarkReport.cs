@@ -8,6 +8,7 @@ namespace AslSweep.Bench;
 /// <param name="CsvRows">Rows of the generated CSV.</param>
 /// <param name="CsvMegabytes">Size of the generated CSV.</param>
 /// <param name="CsvParseSeconds">Best of three parses.</param>
+/// <param name="Peer">The PyTorch peer's throughput, measured right after AslSweep's own row of the same batch size (empty when skipped).</param>
 public sealed record BenchmarkReport(
     int Threads,
     double SgemmGflops,
@@ -15,4 +16,5 @@ public sealed record BenchmarkReport(
     IReadOnlyList<ThroughputResult> Throughput,
     int CsvRows,
     double CsvMegabytes,
-    double CsvParseSeconds);
+    double CsvParseSeconds,
+    IReadOnlyList<PeerResult> Peer);

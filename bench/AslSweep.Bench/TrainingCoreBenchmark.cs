@@ -15,10 +15,15 @@ namespace AslSweep.Bench;
 /// issue names as suspects removed for comparison; (c) b/a; (d) parse time of a 27,455-row Sign-MNIST CSV.
 /// This machine is shared and its speed drifts by a factor of two within minutes (SGEMM 106 to 250 GFLOP/s), so
 /// a training measurement is paired with SGEMM windows taken between its own epochs: each epoch's GFLOP/s is
-/// divided by the SGEMM measured right after it, and the row shows the median of those ratios.
+/// divided by the SGEMM measured right after it, and the row shows the median of those ratios. The seed rows are
+/// each followed by the PyTorch peer at the same batch size and threads (<see cref="PyTorchPeer"/>), so their
+/// ratio is measured in one run.
 /// </summary>
 public static class TrainingCoreBenchmark
 {
+    // Epochs per measurement, for AslSweep and its PyTorch peer alike: the first warms up, the others are measured.
+    private const int Epochs = 4;
+
     /// <summary>Runs every measurement; progress goes to <paramref name="log"/>.</summary>
     public static BenchmarkReport Run(TextWriter log)
     {
@@ -35,6 +40,7 @@ public static class TrainingCoreBenchmark
             ("seed without batch norm", new CnnConfig { BatchNorm = false }),
         };
         var results = new List<ThroughputResult>();
+        var peers = new List<PeerResult>();
         foreach (int batch in new[] { 32, 128 })
         {
             foreach (var (name, config) in variants)
@@ -57,11 +63,15 @@ public static class TrainingCoreBenchmark
                 double gflops = median.ImagesPerSecond * flopsPerImage / 1e9;
                 results.Add(new ThroughputResult(name, batch, median.ImagesPerSecond, gflops, median.Sgemm, gflops / median.Sgemm));
                 log.WriteLine(FormattableString.Invariant($"{name}, batch {batch}: {string.Join("; ", pairs.Select(p => $"{p.ImagesPerSecond:F0} images/s with SGEMM {p.Sgemm:F0} GFLOP/s after"))}"));
+                if (name == "seed" && PyTorchPeer.Run(batch, get_num_threads(), data.Count, Epochs, log) is { } peer)
+                {
+                    peers.Add(peer);
+                }
             }
         }
 
         var (rows, megabytes, seconds) = CsvParse(log);
-        return new BenchmarkReport(get_num_threads(), sgemm, flopsPerImage, results, rows, megabytes, seconds);
+        return new BenchmarkReport(get_num_threads(), sgemm, flopsPerImage, results, rows, megabytes, seconds, peers);
     }
 
     /// <summary>Prints the report as a table.</summary>
@@ -79,6 +89,10 @@ public static class TrainingCoreBenchmark
             }
 
             table.AddRow(Markup.Escape($"{t.Variant}, batch {t.BatchSize}"), F($"{t.ImagesPerSecond:F0} images/s = {t.Gflops:F1} GFLOP/s"), F($"{t.OfSgemm:P0} (of {t.SgemmGflops:F0})"));
+            if (t.Variant == "seed" && report.Peer.FirstOrDefault(p => p.BatchSize == t.BatchSize) is { } peer)
+            {
+                table.AddRow(Markup.Escape($"PyTorch {peer.Torch} eager peer, batch {t.BatchSize}, same threads"), F($"{peer.ImagesPerSecond:F0} images/s: AslSweep {t.ImagesPerSecond / peer.ImagesPerSecond:F2}x"), "");
+            }
         }
 
         table.AddRow(F($"CSV parse, {report.CsvRows:N0} rows ({report.CsvMegabytes:F0} MB)"), F($"{report.CsvParseSeconds:F3} s"), "");
@@ -115,7 +129,7 @@ public static class TrainingCoreBenchmark
     /// <summary>Images/s of epochs 2-4 (epoch 1 warms up allocators and kernels), each with the SGEMM measured right after it.</summary>
     private static (List<(double ImagesPerSecond, double Sgemm)> Pairs, TrainingResult Result) TrainingThroughput(CnnConfig model, int batch, DeviceDataset data)
     {
-        var config = new TrainingConfig { Model = model, BatchSize = batch, Epochs = 4 };
+        var config = new TrainingConfig { Model = model, BatchSize = batch, Epochs = Epochs };
         using var session = new TrainingSession(config, CPU);
         var between = new SgemmBetweenEpochs();
         var result = session.Run(data, data, new TrainingRunOptions { Observer = between });
