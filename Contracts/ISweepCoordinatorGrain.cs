@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace AslSweep.Contracts;
 
 /// <summary>
@@ -13,7 +15,12 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     Task<SweepStatus> Start(SweepSpec spec);
 
     /// <summary>The sweep's live state.</summary>
+    /// <remarks>
+    /// Reads interleave with the reports (they only copy in-memory state, synchronously): behind a queue of workers'
+    /// final reports, each awaiting a dispatch, a status call waited 28 s at position 62 and timed out.
+    /// </remarks>
     [Alias("GetStatus")]
+    [AlwaysInterleave]
     Task<SweepStatus> GetStatus();
 
     /// <summary>
@@ -21,10 +28,12 @@ public interface ISweepCoordinatorGrain : IGrainWithStringKey
     /// every second, a few hundred bytes per trial however long the curves grow.
     /// </summary>
     [Alias("GetSummary")]
+    [AlwaysInterleave]
     Task<SweepStatus> GetSummary();
 
     /// <summary>The report (partial while running).</summary>
     [Alias("GetReport")]
+    [AlwaysInterleave]
     Task<SweepReport> GetReport();
 
     /// <summary>Cancels every pending and running trial; completed epochs are kept.</summary>
