@@ -112,18 +112,22 @@ public static class SweepConsole
 
         if (!report.Configurations.IsEmpty)
         {
+            // Both views of val_accuracy, the notebook's (moving) among them; a loss ranked by gets its own column.
+            bool loss = report.RankedBy != "val_accuracy";
             var configurations = new Table()
                 .Title(Markup.Escape($"Configurations: mean over {report.Replicates} seeds [95% bootstrap interval]"))
-                .AddColumns("rank", "trials", "replicates", $"{report.RankedBy} ({report.View})", "moving (Keras)", "changed from the baseline");
+                .AddColumns(["rank", "trials", "replicates", .. loss ? [$"{report.RankedBy} ({report.View})"] : Array.Empty<string>(), "val_accuracy recomputed", "moving (Keras)", "changed from the baseline"]);
             foreach (var c in report.Configurations)
             {
-                configurations.AddRow(
+                configurations.AddRow([
                     c.Rank.ToString(CultureInfo.InvariantCulture),
                     string.Join(",", c.TrialIds) + (c.IsBaseline ? "*" : ""),
                     Markup.Escape(c.States),
-                    Markup.Escape(Interval(c.Stable)),
+                    .. loss ? [Markup.Escape(Interval(c.Stable))] : Array.Empty<string>(),
+                    Markup.Escape(Interval(c.Recomputed)),
                     Markup.Escape(Interval(c.Moving)),
-                    Markup.Escape(string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, c.Config).Where(d => !d.StartsWith("seed=", StringComparison.Ordinal)))));
+                    Markup.Escape(string.Join(" ", SweepReportBuilder.Difference(TrialPlanner.Baseline, c.Config).Where(d => !d.StartsWith("seed=", StringComparison.Ordinal)))),
+                ]);
             }
 
             AnsiConsole.Write(configurations);

@@ -29,15 +29,12 @@ public static class SweepReportBuilder
         var effects = ParameterEffects.Of(rows, metric);
         int replicates = Math.Max(1, status.Spec.Replicates);
         var configurations = ConfigurationRanking.Of(rows, metric, replicates);
-        var (recommended, evidence) = Recommender.Recommend(rows, effects, k, metric);
-        ImmutableArray<ReplicateComparison> comparisons = [];
-        if (replicates > 1)
+        var (recommended, evidence, comparisons) = replicates > 1
+            ? ReplicateRecommender.Recommend(configurations, rows, k, metric)
+            : PerTrial(Recommender.Recommend(rows, effects, k, metric));
+        if (replicates > 1 && rows.FirstOrDefault(r => r.TrialId == recommended) is { } chosen)
         {
-            (recommended, evidence, comparisons) = ReplicateRecommender.Recommend(configurations, rows, k, metric);
-            if (rows.FirstOrDefault(r => r.TrialId == recommended) is { } chosen)
-            {
-                evidence += Recommender.Changes(chosen, rows, effects);
-            }
+            evidence += Recommender.Changes(chosen, rows, effects);
         }
 
         // With replicates, what mattered and the expected best are over configurations (each its mean over seeds):
@@ -96,6 +93,10 @@ public static class SweepReportBuilder
         ValidationImages = Images(trial),
         StandardError = NoiseFloor.StandardError(stats?.MeanLastK ?? double.NaN, Images(trial)),
     };
+
+    // Without replicates there are no paired comparisons.
+    private static (int TrialId, string Evidence, ImmutableArray<ReplicateComparison> Comparisons) PerTrial((int TrialId, string Evidence) recommendation) =>
+        (recommendation.TrialId, recommendation.Evidence, []);
 
     // A trial's stable accuracy and verdict in one view.
     private static ViewStatistics View(TrialStatus trial, ValidationView view, int k)

@@ -144,7 +144,7 @@ public static class TrainingCheckpoint
         {
             File.Copy(Path.Combine(folder, ExportedFile(state)), destination, overwrite: true);
             return state;
-        }).Hashes.ContainsKey(ValidatedModelFile) ? BatchNormStatistics.Recomputed : BatchNormStatistics.Moving;
+        }) is var state && ExportedFile(state) == ValidatedModelFile ? BatchNormStatistics.Recomputed : BatchNormStatistics.Moving;
 
     private static string ExportedFile(CheckpointState state) =>
         state.Hashes.ContainsKey(ValidatedModelFile) ? ValidatedModelFile : ModelFile;

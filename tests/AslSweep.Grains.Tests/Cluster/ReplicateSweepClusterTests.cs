@@ -50,7 +50,9 @@ public sealed class ReplicateSweepClusterTests(TwoSiloClusterFixture fixture)
         {
             var runnerUp = Assert.Single(report.Comparisons, c => c.Against == "runner-up");
             Assert.Equal(2, runnerUp.Pairs);
-            Assert.NotEqual(ComparisonVerdict.ToldApart, runnerUp.Verdict);
+            // Two seeds: 2/2^2, or 1 when the tiny validation set ties them; the test's p is never below it.
+            Assert.Contains(runnerUp.SmallestPValue, new[] { 0.5, 1.0 });
+            Assert.InRange(runnerUp.PValue, runnerUp.SmallestPValue, 1.0);
         }
     }
 }
